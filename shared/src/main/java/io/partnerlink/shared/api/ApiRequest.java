@@ -1,0 +1,37 @@
+package io.partnerlink.shared.api;
+
+import com.amazonaws.services.lambda.runtime.Context;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * An HTTP request as API Gateway (HTTP API, payload 2.0) delivered it: header names lower-cased, the body
+ * already base64-decoded, and the request id that every answer and log line carries.
+ */
+public record ApiRequest(String routeKey, Map<String, String> pathParameters, Map<String, String> headers,
+                         Map<String, String> query, byte[] body, String requestId, Context lambda) {
+
+    public String header(String name) {
+        return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    public String pathParameter(String name) {
+        return pathParameters.get(name);
+    }
+
+    /** The body as strict UTF-8; null when the bytes are not UTF-8. */
+    public String bodyText() {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+}

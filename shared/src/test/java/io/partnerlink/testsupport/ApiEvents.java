@@ -1,0 +1,86 @@
+package io.partnerlink.testsupport;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * API Gateway HTTP API (payload 2.0) events as JSON, the way Lambda receives them.
+ * {@code ApiEvents.request("POST", "/gift-orders").header("Idempotency-Key", "k1").json(body).toJson()}.
+ */
+public final class ApiEvents {
+
+    private final String method;
+    private final String path;
+    private String routeKey;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private final Map<String, String> pathParameters = new LinkedHashMap<>();
+    private String body;
+    private boolean base64;
+
+    private ApiEvents(String method, String path) {
+        this.method = method;
+        this.path = path;
+        this.routeKey = method + " " + path;
+    }
+
+    public static ApiEvents request(String method, String path) {
+        return new ApiEvents(method, path);
+    }
+
+    /** The template's route when the path has parameters, e.g. {@code POST /domains/{domain}/renewals}. */
+    public ApiEvents route(String routeKey) {
+        this.routeKey = routeKey;
+        return this;
+    }
+
+    public ApiEvents pathParameter(String name, String value) {
+        pathParameters.put(name, value);
+        return this;
+    }
+
+    public ApiEvents header(String name, String value) {
+        headers.put(name.toLowerCase(java.util.Locale.ROOT), value);
+        return this;
+    }
+
+    public ApiEvents json(String json) {
+        headers.putIfAbsent("content-type", "application/json");
+        this.body = json;
+        return this;
+    }
+
+    /** A raw body with no content type set, for bad-input tests. */
+    public ApiEvents rawBody(String raw) {
+        this.body = raw;
+        return this;
+    }
+
+    public ApiEvents base64Body(String encoded) {
+        this.body = encoded;
+        this.base64 = true;
+        return this;
+    }
+
+    public String toJson() {
+        StringBuilder json = new StringBuilder();
+        json.append("{\"version\":\"2.0\",\"routeKey\":").append(Json.quote(routeKey))
+                .append(",\"rawPath\":").append(Json.quote(path))
+                .append(",\"rawQueryString\":\"\"")
+                .append(",\"headers\":").append(Json.object(headers));
+        if (!pathParameters.isEmpty()) {
+            json.append(",\"pathParameters\":").append(Json.object(pathParameters));
+        }
+        json.append(",\"requestContext\":{\"accountId\":\"000000000000\",\"apiId\":\"local\",\"domainName\":\"localhost\",")
+                .append("\"http\":{\"method\":").append(Json.quote(method)).append(",\"path\":").append(Json.quote(path))
+                .append(",\"protocol\":\"HTTP/1.1\",\"sourceIp\":\"127.0.0.1\",\"userAgent\":\"test\"},")
+                .append("\"requestId\":").append(Json.quote(UUID.randomUUID().toString()))
+                .append(",\"routeKey\":").append(Json.quote(routeKey))
+                .append(",\"stage\":\"$default\",\"timeEpoch\":").append(System.currentTimeMillis()).append('}');
+        if (body != null) {
+            json.append(",\"body\":").append(Json.quote(body));
+        }
+        json.append(",\"isBase64Encoded\":").append(base64).append('}');
+        return json.toString();
+    }
+}
