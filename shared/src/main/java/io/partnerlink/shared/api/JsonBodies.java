@@ -2,6 +2,7 @@ package io.partnerlink.shared.api;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.ObjectMapper;
 import io.partnerlink.shared.problem.FieldError;
 import io.partnerlink.shared.problem.Problem;
@@ -18,19 +19,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Request bodies in, JSON answers out. A body is accepted only when it is {@code application/json}, within the
  * size bound ({@code api.max-body-bytes}, default 64 KiB), strict UTF-8, parseable into the request record with
- * no unknown field, and valid under its Jakarta constraints; anything else is a 400 naming the field.
+ * no unknown field (annotate request records {@code @JsonIgnoreProperties(ignoreUnknown = false)}), and valid under
+ * its Jakarta constraints; anything else is a 400 naming the field.
  */
 @Singleton
 public class JsonBodies {
 
     public static final String JSON = "application/json";
-    private static final Pattern PROPERTY = Pattern.compile("\\[[^\\]]*?\\s(\\w+)\\]|property \\[?(\\w+)\\]?|Unknown property \\[(\\w+)\\]");
 
     private final ObjectMapper json;
     private final Validator validator;
@@ -57,11 +56,19 @@ public class JsonBodies {
         if (text.isBlank()) {
             throw invalid("body", "is required");
         }
+        JsonNode tree;
+        try {
+            tree = json.readValue(text, JsonNode.class);
+        } catch (IOException | RuntimeException e) {
+            throw invalid("body", "is not valid JSON");
+        }
         T value;
         try {
-            value = json.readValue(text, Argument.of(type));
+            value = json.readValueFromTree(tree, Argument.of(type));
         } catch (IOException | RuntimeException e) {
-            throw invalid(fieldOf(e), "is malformed JSON, of the wrong type, or not a known field");
+            FieldError error = JsonShape.firstMismatch(tree, Argument.of(type), "")
+                    .orElse(new FieldError("body", "does not match the expected shape"));
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The request body is not valid.", List.of(error));
         }
         if (value == null) {
             throw invalid("body", "must be a JSON object");
@@ -110,22 +117,6 @@ public class JsonBodies {
 
     private static ProblemException invalid(String field, String message) {
         return ProblemException.invalidField(field, message);
-    }
-
-    /** Serde names the property it failed on in its message; the message itself is never shown. */
-    private static String fieldOf(Exception e) {
-        String message = e.getMessage();
-        if (message != null) {
-            Matcher m = PROPERTY.matcher(message);
-            if (m.find()) {
-                for (int g = 1; g <= m.groupCount(); g++) {
-                    if (m.group(g) != null) {
-                        return m.group(g);
-                    }
-                }
-            }
-        }
-        return "body";
     }
 
     private static String fieldPath(ConstraintViolation<?> violation) {
