@@ -116,14 +116,30 @@ public final class LocalAws {
         }
     }
 
-    /** Creates the secret, or gives it a new value when it exists. */
+    /** Creates the secret, or gives it a new value when it exists; its values are watched for in the logs. */
     public void putSecret(String id, String json) {
+        watchValues(json);
         try (SecretsManagerClient sm = secretsManager()) {
             try {
                 sm.createSecret(r -> r.name(id).secretString(json));
             } catch (ResourceExistsException exists) {
                 sm.putSecretValue(r -> r.secretId(id).secretString(json));
             }
+        }
+    }
+
+    private static void watchValues(String json) {
+        try {
+            io.micronaut.json.tree.JsonNode node = io.micronaut.serde.ObjectMapper.getDefault().readValue(json, io.micronaut.json.tree.JsonNode.class);
+            if (node != null && node.isObject()) {
+                node.values().forEach(v -> {
+                    if (v.isString()) {
+                        Leaks.watch(v.getStringValue());
+                    }
+                });
+            }
+        } catch (java.io.IOException notJson) {
+            Leaks.watch(json);
         }
     }
 
