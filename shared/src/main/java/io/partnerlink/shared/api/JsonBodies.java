@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 public class JsonBodies {
 
     public static final String JSON = "application/json";
-    private static final Pattern PROPERTY = Pattern.compile("\\[[^\\]]*?\\s(\\w+)\\]|property \\[?(\\w+)\\]?|Unknown property \\[(\\w+)\\]");
+    private static final Pattern PROPERTY = Pattern.compile("\\[[^\\]]*?\\s([A-Za-z_]\\w*)\\]|property \\[?(\\w+)\\]?|Unknown property \\[(\\w+)\\]");
 
     private final ObjectMapper json;
     private final Validator validator;
