@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  * shaded jar and sandbox exist, and writes {@code bench/results/latest.md} and {@code latest.json}.
  * <p>
  * Options: {@code --runs N} cold starts per jar (default 12), {@code --only name,name}, {@code --quick}
- * (3 runs, 100 warm invocations, 500 sync clients: a smoke test of the harness, not a result).
+ * (3 runs, 100 warm invocations, 500 sync clients: a smoke test of the harness, not a result), {@code --warm N}
+ * warm invocations, {@code --profile DIR} (a JFR recording of every child JVM in DIR, to find what costs time).
  */
 public final class Bench {
 
@@ -31,7 +32,7 @@ public final class Bench {
         Instant started = Instant.now();
         Path root = Path.of("").toAbsolutePath();
         Machine machine = Machine.detect();
-        ChildJvm jvm = new ChildJvm(machine);
+        ChildJvm jvm = new ChildJvm(machine, options.profiles);
         Path work = Files.createTempDirectory("bench-");
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("command", "bench/run" + (args.length == 0 ? "" : " " + String.join(" ", args)));
@@ -65,6 +66,16 @@ public final class Bench {
                             () -> new WarmOverhead(jvm, options.warmup, options.warm).measure(subject));
                 }
                 functions.put(fn.name(), result);
+                if (System.getenv("BENCH_DEBUG_JOURNAL") != null) {
+                    var events = emulators.sandbox(fn.partner()).getAllServeEvents();
+                    for (String kind : new String[]{"baseline", "function"}) {
+                        var sel = events.stream().filter(e -> e.getRequest().getBodyAsString().contains("baseline") == kind.equals("baseline")).toList();
+                        log("JOURNAL " + kind + " n=" + sel.size() + " process=" + Stats.of(sel.stream().map(e -> e.getTiming().getProcessTime()).toList())
+                                + " serve=" + Stats.of(sel.stream().map(e -> e.getTiming().getServeTime()).toList())
+                                + " total=" + Stats.of(sel.stream().map(e -> e.getTiming().getTotalTime()).toList()));
+                    }
+                    log("JOURNAL headers " + events.get(0).getRequest().getHeaders() + "\n" + events.get(1).getRequest().getHeaders());
+                }
             }
             report.put("functions", functions);
             if (options.selected("sync-throughput")) {
@@ -97,7 +108,7 @@ public final class Bench {
         System.err.println("[bench " + Instant.now().toString().substring(11, 19) + "] " + message);
     }
 
-    private record Options(int runs, int primingRuns, int warmup, int warm, int syncClients, List<String> only) {
+    private record Options(int runs, int primingRuns, int warmup, int warm, int syncClients, List<String> only, Path profiles) {
 
         static Options parse(String[] args) throws IOException {
             int runs = 12;
@@ -106,10 +117,13 @@ public final class Bench {
             int warm = 1000;
             int syncClients = 10_000;
             List<String> only = List.of();
+            Path profiles = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--runs" -> runs = Integer.parseInt(args[++i]);
                     case "--only" -> only = List.of(args[++i].split(","));
+                    case "--warm" -> warm = Integer.parseInt(args[++i]);
+                    case "--profile" -> profiles = Files.createDirectories(Path.of(args[++i]).toAbsolutePath());
                     case "--quick" -> {
                         runs = 3;
                         primingRuns = 2;
@@ -120,7 +134,7 @@ public final class Bench {
                     default -> throw new IOException("unknown option " + args[i]);
                 }
             }
-            return new Options(runs, primingRuns, warmup, warm, syncClients, only);
+            return new Options(runs, primingRuns, warmup, warm, syncClients, only, profiles);
         }
 
         boolean selected(String name) {

@@ -40,9 +40,13 @@ final class ChildJvm {
     private static final long TIMEOUT_SECONDS = 300;
 
     private final Machine machine;
+    private final Path profiles;
+    private int profiled;
 
-    ChildJvm(Machine machine) {
+    /** @param profiles where to write a JFR recording of every child (null: no recording, the default) */
+    ChildJvm(Machine machine, Path profiles) {
         this.machine = machine;
+        this.profiles = profiles;
     }
 
     Outcome run(List<Path> classpath, List<String> extraFlags, String main, List<String> args, Map<String, String> env) {
@@ -50,6 +54,11 @@ final class ChildJvm {
         command.add(machine.java().toString());
         command.addAll(LAMBDA_FLAGS);
         command.addAll(extraFlags);
+        if (profiles != null) {
+            command.add("-XX:StartFlightRecording=settings=profile,filename="
+                    + profiles.resolve(main.substring(main.lastIndexOf('.') + 1) + "-" + (++profiled) + ".jfr")
+                    + System.getenv().getOrDefault("BENCH_JFR_EXTRA", ""));
+        }
         command.add("-cp");
         command.add(String.join(":", classpath.stream().map(Path::toString).toList()));
         command.add(main);

@@ -1,7 +1,9 @@
 package io.partnerlink.bench;
 
 import io.partnerlink.testsupport.LocalAws;
-import io.partnerlink.testsupport.PartnerSandbox;
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +22,7 @@ final class Emulators implements AutoCloseable {
 
     private final Path root;
     private final LocalAws aws;
-    private final Map<String, PartnerSandbox> sandboxes = new HashMap<>();
+    private final Map<String, WireMockServer> sandboxes = new HashMap<>();
 
     Emulators(Path root) {
         this.root = root;
@@ -36,9 +38,25 @@ final class Emulators implements AutoCloseable {
         return root;
     }
 
-    /** The sandbox of a partner, started on first use from its mappings directory. */
-    synchronized PartnerSandbox sandbox(String partner) {
-        return sandboxes.computeIfAbsent(partner, p -> PartnerSandbox.fromMappings(sandboxDir(p)));
+    /**
+     * The sandbox of a partner, started on first use from its mappings directory: the test-jar's sandbox settings,
+     * except that plain-text HTTP/2 is off. Real partners are HTTPS, where the HTTP version is settled by ALPN in
+     * the TLS handshake; on plain http:// the JDK client instead sends an h2c upgrade request, and the connections
+     * that WireMock upgrades were not reused (measured: hundreds of open connections during a warm run), a local
+     * artefact that would make every partner call look like a new connection.
+     */
+    synchronized WireMockServer sandbox(String partner) {
+        return sandboxes.computeIfAbsent(partner, p -> {
+            WireMockServer server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
+                    .containerThreads(80).http2PlainDisabled(true).usingFilesUnderDirectory(sandboxDir(p).toString()));
+            server.start();
+            return server;
+        });
+    }
+
+    /** The sandbox's base URL on the loopback address it is bound to. */
+    String sandboxUrl(String partner) {
+        return "http://127.0.0.1:" + sandbox(partner).port();
     }
 
     Path sandboxDir(String partner) {
@@ -66,6 +84,6 @@ final class Emulators implements AutoCloseable {
 
     @Override
     public void close() {
-        sandboxes.values().forEach(PartnerSandbox::close);
+        sandboxes.values().forEach(WireMockServer::stop);
     }
 }

@@ -1,7 +1,7 @@
 package io.partnerlink.bench;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import io.partnerlink.testsupport.PartnerSandbox;
+import com.github.tomakehurst.wiremock.WireMockServer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +26,7 @@ final class Priming {
     }
 
     Map<String, Object> measure(Subject subject) {
-        PartnerSandbox sandbox = emulators.sandbox(subject.fn().partner());
+        WireMockServer sandbox = emulators.sandbox(subject.fn().partner());
         List<ChildJvm.Outcome> primed = new ArrayList<>();
         List<ChildJvm.Outcome> unprimed = new ArrayList<>();
         int primedCalls = 0;
@@ -54,8 +54,8 @@ final class Priming {
         return result;
     }
 
-    private static int calls(PartnerSandbox sandbox) {
-        return sandbox.count(WireMock.anyRequestedFor(WireMock.anyUrl()));
+    private static int calls(WireMockServer sandbox) {
+        return sandbox.countRequestsMatching(WireMock.anyRequestedFor(WireMock.anyUrl()).build()).getCount();
     }
 
     private ChildJvm.Outcome once(Subject subject, boolean prime) {

@@ -38,6 +38,8 @@ final class Subjects {
     static Map<String, String> environment(FunctionCase fn, Emulators emulators) {
         Map<String, String> env = new LinkedHashMap<>(emulators.awsEnvironment());
         env.put("AWS_LAMBDA_FUNCTION_NAME", fn.name());
+        Bench.log(fn.name() + ": sandbox " + emulators.sandboxUrl(fn.partner()) + ", DynamoDB " + env.get("AWS_ENDPOINT_URL_DYNAMODB")
+                + ", Secrets Manager " + env.get("AWS_ENDPOINT_URL_SECRETS_MANAGER"));
         env.putAll(fn.prepare(new FunctionCase.Setup() {
             @Override
             public Path root() {
@@ -46,7 +48,12 @@ final class Subjects {
 
             @Override
             public String sandboxUrl(String partner) {
-                return emulators.sandbox(partner).baseUrl();
+                return emulators.sandboxUrl(partner);
+            }
+
+            @Override
+            public com.github.tomakehurst.wiremock.WireMockServer sandbox(String partner) {
+                return emulators.sandbox(partner);
             }
 
             @Override

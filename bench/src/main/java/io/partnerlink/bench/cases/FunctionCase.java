@@ -38,6 +38,9 @@ public interface FunctionCase {
 
         String sandboxUrl(String partner);
 
+        /** The partner's WireMock, for a bench-only stub next to the project's mappings. */
+        com.github.tomakehurst.wiremock.WireMockServer sandbox(String partner);
+
         void putSecret(String id, String json);
 
         void createTable(String name, String partitionKey, String sortKey, java.util.List<String> extraStringAttributes);
