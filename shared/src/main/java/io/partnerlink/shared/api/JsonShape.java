@@ -7,7 +7,6 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.json.tree.JsonNode;
 import io.partnerlink.shared.problem.FieldError;
 
-import java.math.BigDecimal;
 import java.time.temporal.Temporal;
 import java.util.Collection;
 import java.util.Map;
@@ -15,9 +14,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Finds which field of a JSON body does not fit the request record, after Serde refused to bind it: Serde's
- * messages do not name the property, and the caller must be told which field is wrong. Walks the JSON tree
- * against the record's compile-time introspection (no reflection).
+ * Finds which field of a JSON body does not fit the request record: an unknown field, or a value of the wrong
+ * JSON type. Checked before Serde binds the body, because Serde's messages do not name the property and Serde
+ * quietly coerces {@code 42} or {@code true} into a string, which for an untrusted body means a different request.
+ * Walks the JSON tree against the record's compile-time introspection (no reflection).
  */
 final class JsonShape {
 
@@ -30,10 +30,10 @@ final class JsonShape {
         }
         Class<?> raw = type.getType();
         if (CharSequence.class.isAssignableFrom(raw) || raw == UUID.class || raw.isEnum() || Temporal.class.isAssignableFrom(raw)) {
-            return node.isValueNode() ? Optional.empty() : mismatch(path, "must be a string");
+            return node.isString() ? Optional.empty() : mismatch(path, "must be a string");
         }
         if (Number.class.isAssignableFrom(raw) || (raw.isPrimitive() && raw != boolean.class)) {
-            return node.isNumber() || (node.isString() && isNumber(node.getStringValue())) ? Optional.empty() : mismatch(path, "must be a number");
+            return node.isNumber() ? Optional.empty() : mismatch(path, "must be a number");
         }
         if (raw == Boolean.class || raw == boolean.class) {
             return node.isBoolean() ? Optional.empty() : mismatch(path, "must be true or false");
@@ -74,15 +74,6 @@ final class JsonShape {
             }
         }
         return Optional.empty();
-    }
-
-    private static boolean isNumber(String text) {
-        try {
-            new BigDecimal(text.trim());
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 
     private static Optional<FieldError> mismatch(String path, String message) {
