@@ -40,17 +40,15 @@ public class GiftOrders {
     private static final Logger LOG = LoggerFactory.getLogger(GiftOrders.class);
 
     private final JsonBodies bodies;
-    private final GiftOrderBodies requests;
     private final IdempotentResponses responses;
     private final GiftCatalogue catalogue;
     private final VektorClient vektor;
     private final RequestDeadlines deadlines;
     private final String scope;
 
-    public GiftOrders(JsonBodies bodies, GiftOrderBodies requests, IdempotentResponses responses, GiftCatalogue catalogue, VektorClient vektor,
+    public GiftOrders(JsonBodies bodies, IdempotentResponses responses, GiftCatalogue catalogue, VektorClient vektor,
                       RequestDeadlines deadlines, @Value("${idempotency.scope}") String scope) {
         this.bodies = bodies;
-        this.requests = requests;
         this.responses = responses;
         this.catalogue = catalogue;
         this.vektor = vektor;
@@ -64,7 +62,7 @@ public class GiftOrders {
             throw new IdempotencyKeyMissingException("Idempotency-Key missing or not 1 to 255 printable ASCII characters");
         }
         // Everything about the input is checked before the key is claimed: bad input leaves no record behind.
-        GiftOrderRequest order = requests.read(request, GiftOrderRequest.class);
+        GiftOrderRequest order = bodies.read(request, GiftOrderRequest.class);
         rejectRepeatedCertificates(order);
         // The hash covers the parsed request, so whitespace or field order alone do not make a "different" body.
         return responses.run(request, key, bodies.write(order), () -> placeOnce(request, key, order));

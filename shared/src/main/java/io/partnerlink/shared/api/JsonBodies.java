@@ -62,9 +62,10 @@ public class JsonBodies {
         } catch (IOException | RuntimeException e) {
             throw invalid("body", "is not valid JSON");
         }
-        JsonShape.firstMismatch(tree, Argument.of(type), "").ifPresent(error -> {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The request body is not valid.", List.of(error));
-        });
+        List<FieldError> shapeErrors = JsonShape.check(tree, Argument.of(type));
+        if (!shapeErrors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The request body is not valid.", shapeErrors);
+        }
         T value;
         try {
             value = json.readValueFromTree(tree, Argument.of(type));
