@@ -72,12 +72,14 @@ public final class LocalRunner implements AutoCloseable {
                 .flatMap(f -> f.environment().keySet().stream())
                 .flatMap(v -> FunctionEnvironment.partnerOf(v).stream()).toList());
         PortPlan ports = PortPlan.of(options.port(), partners);
-        ports.checkFree();
+        ports.checkFree(options.awsEndpoint() == null);
         Map<String, URI> sandboxUrls = new LinkedHashMap<>();
         for (int i = 0; i < partners.size(); i++) {
             sandboxUrls.put(partners.get(i), loopback(ports.sandboxes().get(i)));
         }
-        endpoints = new LocalEndpoints(loopback(ports.dynamoDb()), loopback(ports.moto()), sandboxUrls, options.region());
+        URI external = options.awsEndpoint();
+        endpoints = external != null ? new LocalEndpoints(external, external, sandboxUrls, options.region())
+                : new LocalEndpoints(loopback(ports.dynamoDb()), loopback(ports.moto()), sandboxUrls, options.region());
         Files.createDirectories(options.workDir());
         if (options.archiveDir() != null) {
             Files.createDirectories(options.archiveDir());
@@ -98,20 +100,25 @@ public final class LocalRunner implements AutoCloseable {
         List<CompletableFuture<Void>> warmUps = options.eager()
                 ? functions.values().stream().map(f -> CompletableFuture.runAsync(f::warmUp, starter)).toList() : List.of();
         try {
-            CompletableFuture<MotoServer> moto = launch(() ->
+            CompletableFuture<MotoServer> moto = external != null ? null : launch(() ->
                     MotoServer.start(ports.moto(), options.workDir().resolve("moto.log"), Duration.ofSeconds(60)));
             CompletableFuture<PartnerSandboxes> sandboxes = launch(() ->
                     PartnerSandboxes.start(options.sandboxesDir(), partners, ports.sandboxes()));
-            CompletableFuture<DynamoDbLocalServer> dynamoDb = launch(() -> DynamoDbLocalServer.start(ports.dynamoDb()));
+            CompletableFuture<DynamoDbLocalServer> dynamoDb = external != null ? null
+                    : launch(() -> DynamoDbLocalServer.start(ports.dynamoDb()));
             LocalResources resources = resources();
             joinUnwrapped(sandboxes);
             Console.info("partner sandboxes up: " + String.join(", ", partners) + since(t0));
-            joinUnwrapped(dynamoDb);
-            resources.createTables(template.tables());
-            Console.info("DynamoDB Local up, " + template.tables().size() + " tables created" + since(t0));
-            joinUnwrapped(moto);
-            resources.createSecrets(template.secrets(), demoSecrets(), json);
-            Console.info("moto_server up, " + template.secrets().size() + " secrets created" + since(t0));
+            if (external != null) {
+                Console.info("AWS APIs at " + external + " (AWS_ENDPOINT_URL) instead of DynamoDB Local and moto_server");
+            } else {
+                joinUnwrapped(dynamoDb);
+            }
+            Console.info("tables: " + resources.createTables(template.tables()) + since(t0));
+            if (moto != null) {
+                joinUnwrapped(moto);
+            }
+            Console.info("secrets: " + resources.createSecrets(template.secrets(), demoSecrets(), json) + since(t0));
             warmUps.forEach(CompletableFuture::join);
             if (!warmUps.isEmpty()) {
                 Console.info("function hosts started" + since(t0));

@@ -40,6 +40,10 @@ public final class Main {
         int port = Integer.parseInt(Optional.ofNullable(System.getenv("PORT")).orElse("3000"));
         String region = Optional.ofNullable(System.getenv("AWS_REGION")).orElse("eu-north-1");
         RunnerOptions options = RunnerOptions.forRepository(root.toAbsolutePath().normalize(), port, region).withEager(eager);
+        String awsEndpoint = System.getenv("AWS_ENDPOINT_URL");
+        if (awsEndpoint != null && !awsEndpoint.isBlank()) {
+            options = options.withAwsEndpoint(URI.create(awsEndpoint));
+        }
         if (envVars != null) {
             options = options.withEnvironmentOverrides(new ObjectMapper().readValue(envVars.toFile(), new TypeReference<>() { }));
         }
@@ -50,7 +54,7 @@ public final class Main {
         LocalRunner runner = LocalRunner.create(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread stopEverything = new Thread(() -> {
-            Console.info("stopping: function hosts, sandboxes, moto_server, DynamoDB Local");
+            Console.info("stopping: function hosts, sandboxes, emulators");
             runner.close();
             Console.info("stopped");
             stopped.countDown();
@@ -86,9 +90,9 @@ public final class Main {
             b.append(String.format("  %-26s %-9s %s%n", spec.logicalId(), f.state().name().toLowerCase(),
                     f.detail().isEmpty() ? triggers : f.detail()));
         }
-        b.append(String.format("%n  DynamoDB Local %s   tables: %s%n", runner.endpoints().dynamoDb(),
+        b.append(String.format("%n  DynamoDB       %s   tables: %s%n", runner.endpoints().dynamoDb(),
                 String.join(", ", runner.template().tables().stream().map(t -> t.name()).toList())));
-        b.append(String.format("  moto (Secrets) %s   secrets: %s%n", runner.endpoints().moto(),
+        b.append(String.format("  Secrets Mgr    %s   secrets: %s%n", runner.endpoints().moto(),
                 String.join(", ", runner.template().secrets().stream().map(s -> s.name()).toList())));
         for (Map.Entry<String, URI> sandbox : runner.endpoints().sandboxes().entrySet()) {
             b.append(String.format("  sandbox %-6s %s   calls: %s/__admin/requests%n", sandbox.getKey(), sandbox.getValue(),

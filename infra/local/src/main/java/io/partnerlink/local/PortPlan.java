@@ -20,10 +20,12 @@ record PortPlan(int front, int dynamoDb, int moto, List<Integer> sandboxes, List
     }
 
     /** Fails with one line naming the first busy port and what uses it here. */
-    void checkFree() throws PortInUseException {
+    void checkFree(boolean emulators) throws PortInUseException {
         check(front, "the API");
-        check(dynamoDb, "DynamoDB Local");
-        check(moto, "moto_server");
+        if (emulators) {
+            check(dynamoDb, "DynamoDB Local");
+            check(moto, "moto_server");
+        }
         for (int i = 0; i < sandboxes.size(); i++) {
             check(sandboxes.get(i), "the " + partners.get(i) + " sandbox");
         }

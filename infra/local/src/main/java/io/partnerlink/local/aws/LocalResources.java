@@ -17,9 +17,12 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -52,16 +55,25 @@ public final class LocalResources {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
     }
 
-    public void createTables(List<TableSpec> tables) {
+    /** Creates what is missing (an external endpoint may have them from init.sh); answers what it did, for the log. */
+    public String createTables(List<TableSpec> tables) {
+        List<String> done = new ArrayList<>();
         try (DynamoDbClient ddb = dynamoDbClient()) {
             for (TableSpec table : tables) {
-                ddb.createTable(createRequest(table));
+                try {
+                    ddb.createTable(createRequest(table));
+                    done.add(table.name() + " created");
+                } catch (ResourceInUseException exists) {
+                    done.add(table.name() + " exists");
+                    continue;
+                }
                 if (table.ttlAttribute() != null) {
                     ddb.updateTimeToLive(r -> r.tableName(table.name())
                             .timeToLiveSpecification(t -> t.attributeName(table.ttlAttribute()).enabled(true)));
                 }
             }
         }
+        return String.join(", ", done);
     }
 
     static CreateTableRequest createRequest(TableSpec table) {
@@ -97,8 +109,9 @@ public final class LocalResources {
         return projection.build();
     }
 
-    /** {@code demoValues} is secrets.json: an object of secret logical ids to their (JSON) values. */
-    public void createSecrets(List<SecretSpec> secrets, JsonNode demoValues, ObjectMapper json) throws Exception {
+    /** {@code demoValues} is secrets.json: secret logical ids to their (JSON) values. Existing secrets are kept. */
+    public String createSecrets(List<SecretSpec> secrets, JsonNode demoValues, ObjectMapper json) throws Exception {
+        List<String> done = new ArrayList<>();
         try (SecretsManagerClient sm = secretsManagerClient()) {
             for (SecretSpec secret : secrets) {
                 JsonNode value = demoValues.get(secret.logicalId());
@@ -106,9 +119,15 @@ public final class LocalResources {
                     Console.warn("secrets.json has no demo value for " + secret.logicalId() + "; it holds {}");
                 }
                 String text = value == null ? "{}" : value.isTextual() ? value.asText() : json.writeValueAsString(value);
-                sm.createSecret(r -> r.name(secret.name()).secretString(text)
-                        .description("local demo value from infra/local/secrets.json"));
+                try {
+                    sm.createSecret(r -> r.name(secret.name()).secretString(text)
+                            .description("local demo value from infra/local/secrets.json"));
+                    done.add(secret.name() + " created");
+                } catch (ResourceExistsException exists) {
+                    done.add(secret.name() + " exists");
+                }
             }
         }
+        return String.join(", ", done);
     }
 }

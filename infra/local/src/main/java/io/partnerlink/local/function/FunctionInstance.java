@@ -1,6 +1,7 @@
 package io.partnerlink.local.function;
 
 import io.partnerlink.local.Console;
+import io.partnerlink.local.Processes;
 import io.partnerlink.local.host.FunctionHost;
 import io.partnerlink.local.template.FunctionSpec;
 
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -124,15 +126,10 @@ final class FunctionInstance implements AutoCloseable {
         }
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroy);
-                process.destroy();
-                if (!process.waitFor(3, TimeUnit.SECONDS)) {
-                    process.descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
+                Processes.stop(process, Duration.ofSeconds(3));
             }
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            Processes.stop(process, Duration.ZERO);
             Thread.currentThread().interrupt();
         }
     }
