@@ -128,15 +128,18 @@ public final class LocalAws {
         }
     }
 
+    /** Watches the secret parts of a secret (passwords, client secrets, keys, tokens), not user names or client ids. */
     private static void watchValues(String json) {
         try {
             io.micronaut.json.tree.JsonNode node = io.micronaut.serde.ObjectMapper.getDefault().readValue(json, io.micronaut.json.tree.JsonNode.class);
             if (node != null && node.isObject()) {
-                node.values().forEach(v -> {
-                    if (v.isString()) {
-                        Leaks.watch(v.getStringValue());
+                for (var field : node.entries()) {
+                    String name = field.getKey().toLowerCase(java.util.Locale.ROOT);
+                    boolean secret = name.contains("password") || name.contains("secret") || name.contains("key") || name.contains("token");
+                    if (secret && field.getValue().isString()) {
+                        Leaks.watch(field.getValue().getStringValue());
                     }
-                });
+                }
             }
         } catch (java.io.IOException notJson) {
             Leaks.watch(json);

@@ -62,13 +62,15 @@ public class JsonBodies {
         } catch (IOException | RuntimeException e) {
             throw invalid("body", "is not valid JSON");
         }
+        List<FieldError> shapeErrors = JsonShape.check(tree, Argument.of(type));
+        if (!shapeErrors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The request body is not valid.", shapeErrors);
+        }
         T value;
         try {
             value = json.readValueFromTree(tree, Argument.of(type));
         } catch (IOException | RuntimeException e) {
-            FieldError error = JsonShape.firstMismatch(tree, Argument.of(type), "")
-                    .orElse(new FieldError("body", "does not match the expected shape"));
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The request body is not valid.", List.of(error));
+            throw invalid("body", "does not match the expected shape");
         }
         if (value == null) {
             throw invalid("body", "must be a JSON object");

@@ -45,7 +45,8 @@ public class SharedPriming {
     }
 
     /**
-     * A strongly consistent read of a key that never exists in the idempotency table (a read has no side effect),
+     * A strongly consistent read of a key that never exists in the idempotency table (a read has no side effect; the
+     * key starts with the function's scope, so a policy limited to the function's own keys allows it),
      * and a Secrets Manager request built but not sent: the secret is fetched after restore, never into a snapshot.
      */
     @Singleton
@@ -53,7 +54,7 @@ public class SharedPriming {
     PrimingStep awsSdk(BeanProvider<DynamoDbClient> dynamoDb, BeanProvider<SecretsManagerClient> secrets, IdempotencyConfig config) {
         return () -> {
             dynamoDb.get().getItem(r -> r.tableName(config.table()).consistentRead(true)
-                    .key(Map.of("id", AttributeValue.fromS("priming#never-a-key"))));
+                    .key(Map.of("id", AttributeValue.fromS(config.scope() + "#priming-never-a-key"))));
             secrets.get();
             GetSecretValueRequest.builder().secretId("priming").build();
         };

@@ -1,0 +1,33 @@
+package io.partnerlink.giftorder;
+
+import io.partnerlink.shared.api.ApiRequest;
+import io.partnerlink.shared.api.ApiResponse;
+import io.partnerlink.shared.api.HttpRoutes;
+import io.partnerlink.shared.problem.ProblemException;
+import io.partnerlink.shared.problem.ProblemType;
+import jakarta.inject.Singleton;
+
+/** The function's two routes, by API Gateway's route key. */
+@Singleton
+public class GiftOrderRoutes implements HttpRoutes {
+
+    static final String PLACE_ORDER = "POST /gift-orders";
+    static final String LIST_CERTIFICATES = "GET /gift-certificates";
+
+    private final GiftOrders orders;
+    private final GiftCatalogue catalogue;
+
+    public GiftOrderRoutes(GiftOrders orders, GiftCatalogue catalogue) {
+        this.orders = orders;
+        this.catalogue = catalogue;
+    }
+
+    @Override
+    public ApiResponse handle(ApiRequest request) {
+        return switch (request.routeKey()) {
+            case PLACE_ORDER -> orders.place(request);
+            case LIST_CERTIFICATES -> catalogue.list(request);
+            default -> throw new ProblemException(ProblemType.NOT_FOUND, "No route " + request.routeKey() + " in this function.");
+        };
+    }
+}
