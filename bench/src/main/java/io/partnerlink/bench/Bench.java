@@ -18,9 +18,9 @@ import java.util.function.Supplier;
  * The one benchmark command (run through {@code bench/run}): starts the emulators, measures every function whose
  * shaded jar and sandbox exist, and writes {@code bench/results/latest.md} and {@code latest.json}.
  * <p>
- * Options: {@code --runs N} cold starts per jar (default 12), {@code --only name,name}, {@code --quick}
+ * Options: {@code --runs N} cold starts per jar (default 10), {@code --only name,name}, {@code --quick}
  * (3 runs, 100 warm invocations, 500 sync clients: a smoke test of the harness, not a result), {@code --warm N}
- * warm invocations, {@code --profile DIR} (a JFR recording of every child JVM in DIR, to find what costs time).
+ * warm invocations, {@code --sections cold,footprint,priming,warm,sync} (default all), {@code --profile DIR} (a JFR recording of every child JVM in DIR, to find what costs time).
  */
 public final class Bench {
 
@@ -56,30 +56,27 @@ public final class Bench {
                 Subject subject = new Subject(fn, Subjects.environment(fn, emulators), fn.jar(root),
                         root.resolve("bench/target/baseline-lambda.jar"), root.resolve("bench/target/bench-host.jar"), work);
                 Map<String, Object> result = new LinkedHashMap<>();
-                section(result, "coldStart", fn.name() + ": cold start x" + options.runs,
-                        () -> new ColdStart(jvm, options.runs).measure(subject));
-                section(result, "footprint", fn.name() + ": footprint", () -> new Footprint(jvm).measure(subject));
-                section(result, "priming", fn.name() + ": SnapStart priming x" + options.primingRuns,
-                        () -> new Priming(jvm, options.primingRuns, emulators).measure(subject));
-                if (fn.http()) {
+                if (options.section("cold")) {
+                    section(result, "coldStart", fn.name() + ": cold start x" + options.runs,
+                            () -> new ColdStart(jvm, options.runs).measure(subject));
+                }
+                if (options.section("footprint")) {
+                    section(result, "footprint", fn.name() + ": footprint", () -> new Footprint(jvm).measure(subject));
+                }
+                if (options.section("priming")) {
+                    section(result, "priming", fn.name() + ": SnapStart priming x" + options.primingRuns,
+                            () -> new Priming(jvm, options.primingRuns, emulators).measure(subject));
+                }
+                if (fn.http() && options.section("warm")) {
                     section(result, "warm", fn.name() + ": warm x" + options.warm,
                             () -> new WarmOverhead(jvm, options.warmup, options.warm).measure(subject));
                 }
                 functions.put(fn.name(), result);
-                if (System.getenv("BENCH_DEBUG_JOURNAL") != null) {
-                    var events = emulators.sandbox(fn.partner()).getAllServeEvents();
-                    for (String kind : new String[]{"baseline", "function"}) {
-                        var sel = events.stream().filter(e -> e.getRequest().getBodyAsString().contains("baseline") == kind.equals("baseline")).toList();
-                        log("JOURNAL " + kind + " n=" + sel.size() + " process=" + Stats.of(sel.stream().map(e -> e.getTiming().getProcessTime()).toList())
-                                + " serve=" + Stats.of(sel.stream().map(e -> e.getTiming().getServeTime()).toList())
-                                + " total=" + Stats.of(sel.stream().map(e -> e.getTiming().getTotalTime()).toList()));
-                    }
-                    log("JOURNAL headers " + events.get(0).getRequest().getHeaders() + "\n" + events.get(1).getRequest().getHeaders());
-                }
             }
             report.put("functions", functions);
-            if (options.selected("sync-throughput")) {
-                report.put("syncThroughput", SyncThroughput.run(root, emulators, jvm, work, options.syncClients));
+            if (options.selected("sync-throughput") && options.section("sync")) {
+                section(report, "syncThroughput", "sync throughput: " + options.syncClients + " clients",
+                        () -> SyncThroughput.run(root, emulators, jvm, work, options.syncClients));
             }
         }
         report.put("notMeasured", missing);
@@ -108,20 +105,22 @@ public final class Bench {
         System.err.println("[bench " + Instant.now().toString().substring(11, 19) + "] " + message);
     }
 
-    private record Options(int runs, int primingRuns, int warmup, int warm, int syncClients, List<String> only, Path profiles) {
+    private record Options(int runs, int primingRuns, int warmup, int warm, int syncClients, List<String> only, List<String> sections, Path profiles) {
 
         static Options parse(String[] args) throws IOException {
-            int runs = 12;
-            int primingRuns = 6;
-            int warmup = 300;
+            int runs = 10;
+            int primingRuns = 4;
+            int warmup = 200;
             int warm = 1000;
             int syncClients = 10_000;
             List<String> only = List.of();
             Path profiles = null;
+            List<String> sections = List.of();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--runs" -> runs = Integer.parseInt(args[++i]);
                     case "--only" -> only = List.of(args[++i].split(","));
+                    case "--sections" -> sections = List.of(args[++i].split(","));
                     case "--warm" -> warm = Integer.parseInt(args[++i]);
                     case "--profile" -> profiles = Files.createDirectories(Path.of(args[++i]).toAbsolutePath());
                     case "--quick" -> {
@@ -134,7 +133,11 @@ public final class Bench {
                     default -> throw new IOException("unknown option " + args[i]);
                 }
             }
-            return new Options(runs, primingRuns, warmup, warm, syncClients, only, profiles);
+            return new Options(runs, primingRuns, warmup, warm, syncClients, only, sections, profiles);
+        }
+
+        boolean section(String name) {
+            return sections.isEmpty() || sections.contains(name);
         }
 
         boolean selected(String name) {

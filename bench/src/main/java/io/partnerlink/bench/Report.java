@@ -54,7 +54,7 @@ final class Report {
         md.append("|---|---|---|---|---|---|---|\n");
         functions.forEach((name, r) -> {
             Map<String, Object> w = (Map<String, Object>) r.get("warm");
-            if (w != null && !failed(md, name, w)) {
+            if (!failed(md, name, w)) {
                 md.append(row(name, w.get("invocations"), f2(w, "functionP50Ms"), f2(w, "functionP99Ms"), f2(w, "rawP50Ms"),
                         f2(w, "rawP99Ms"), f2(w, "ratioP50") + "x"));
             }
@@ -62,14 +62,16 @@ final class Report {
 
         Map<String, Object> sync = (Map<String, Object>) report.get("syncThroughput");
         md.append("\n## Sync throughput (target: >= 80 % of the bound; second run writes nothing)\n\n");
-        if (sync == null || sync.containsKey("notMeasured")) {
-            md.append("Not measured: ").append(sync == null ? "not selected" : sync.get("notMeasured")).append("\n");
+        if (sync == null || sync.containsKey("notMeasured") || sync.containsKey("error")) {
+            md.append("Not measured: ").append(sync == null ? "not selected" : sync.getOrDefault("notMeasured", sync.get("error"))).append("\n");
         } else {
-            md.append("| clients x coupons | sandbox latency | concurrency | partner calls per client | clients/s | bound clients/s | % of bound | writes (1st run) | writes (2nd run) |\n");
-            md.append("|---|---|---|---|---|---|---|---|---|\n");
+            md.append("| clients x coupons | sandbox latency | concurrency | partner calls per client | bound clients/s | 1st run (empty table) s, clients/s | 2nd run s, clients/s | % of bound (2nd run) | baseline 2nd run clients/s | writes (1st run) | writes (2nd run) |\n");
+            md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
             md.append(row(sync.get("clients") + " x " + sync.get("couponsPerClient"), sync.get("latencyMs") + " ms",
-                    sync.get("concurrency"), sync.get("callsPerClient"), f0(sync, "clientsPerSecond"), f0(sync, "boundClientsPerSecond"),
-                    f0(sync, "percentOfBound") + " %", sync.get("firstRunWrites"), sync.get("secondRunWrites")));
+                    sync.get("concurrency"), sync.get("callsPerClient"), f0(sync, "boundClientsPerSecond"),
+                    f1(sync, "firstRunSeconds") + " s, " + f0(sync, "firstRunClientsPerSecond"),
+                    f1(sync, "secondRunSeconds") + " s, " + f0(sync, "clientsPerSecond"),
+                    f0(sync, "percentOfBound") + " %", f0(sync, "baselineClientsPerSecond"), sync.get("firstRunWrites"), sync.get("secondRunWrites")));
         }
 
         md.append("\n## Footprint (target: jar <= 15 MB)\n\n");
@@ -98,8 +100,11 @@ final class Report {
 
     /** A row saying the benchmark failed (and why), for a section that reported an error. */
     private static boolean failed(StringBuilder md, String name, Map<String, Object> section) {
-        if (section == null || section.containsKey("error")) {
-            String why = section == null ? "not run" : String.valueOf(section.get("error")).lines().findFirst().orElse("");
+        if (section == null) {
+            return true; // not selected in this run
+        }
+        if (section.containsKey("error")) {
+            String why = String.valueOf(section.get("error")).lines().findFirst().orElse("");
             md.append(row(name, "failed: " + why.replace("|", "\\|")));
             return true;
         }

@@ -29,7 +29,8 @@ record Subject(FunctionCase fn, Map<String, String> env, Path functionJar, Path 
     Path events(String label, int count) {
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < count; i++) {
-            lines.append(fn.event(label + "-" + UUID.randomUUID())).append('\n');
+            // one event a line: pretty-printed samples have newlines only between tokens, never inside strings
+            lines.append(fn.event(label + "-" + UUID.randomUUID()).replace('\n', ' ').replace('\r', ' ')).append('\n');
         }
         try {
             Path file = Files.createTempFile(work, fn.name() + "-" + label + "-", ".jsonl");

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipFile;
 
@@ -62,8 +61,8 @@ final class Subjects {
             }
 
             @Override
-            public void createTable(String name, String partitionKey, String sortKey, List<String> extraStringAttributes) {
-                emulators.aws().createTable(name, partitionKey, sortKey, extraStringAttributes);
+            public void createCouponsTable(String name) {
+                io.partnerlink.bench.cases.CouponSyncTable.create(emulators.aws(), name);
             }
         }));
         return env;

@@ -9,6 +9,6 @@ public final class Cases {
     }
 
     public static List<FunctionCase> all() {
-        return List.of(new GiftOrderCase(), new OrderTokenCase());
+        return List.of(new GiftOrderCase(), new OrderTokenCase(), new RenewalCase(), new CouponSyncCase());
     }
 }

@@ -43,6 +43,7 @@ public interface FunctionCase {
 
         void putSecret(String id, String json);
 
-        void createTable(String name, String partitionKey, String sortKey, java.util.List<String> extraStringAttributes);
+        /** The coupons table's layout (pk, sk, GSI token-index). */
+        void createCouponsTable(String name);
     }
 }

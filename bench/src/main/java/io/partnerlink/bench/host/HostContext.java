@@ -8,11 +8,16 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** The Lambda context a child JVM hands the handler: a fresh request id and 30 s left, like the template's timeout. */
+/**
+ * The Lambda context a child JVM hands the handler: a fresh request id and the function's timeout left
+ * ({@code BENCH_TIMEOUT_MS}, default the template's 30 s).
+ */
 final class HostContext implements Context {
 
+    private static final long TIMEOUT_MS = Long.parseLong(System.getenv().getOrDefault("BENCH_TIMEOUT_MS", "30000"));
+
     private final String requestId = UUID.randomUUID().toString();
-    private final long deadline = System.currentTimeMillis() + 30_000;
+    private final long deadline = System.currentTimeMillis() + TIMEOUT_MS;
 
     @Override public String getAwsRequestId() { return requestId; }
     @Override public String getLogGroupName() { return "/aws/lambda/bench"; }
