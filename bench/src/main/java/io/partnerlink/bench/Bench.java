@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * <p>
  * Options: {@code --runs N} cold starts per jar (default 10), {@code --only name,name}, {@code --quick}
  * (3 runs, 100 warm invocations, 500 sync clients: a smoke test of the harness, not a result), {@code --warm N}
- * warm invocations, {@code --sections cold,footprint,priming,warm,sync} (default all), {@code --profile DIR} (a JFR recording of every child JVM in DIR, to find what costs time).
+ * warm invocations, {@code --sync-baseline} (also sync with the framework-free baseline: about 5 more minutes), {@code --sections cold,footprint,priming,warm,sync} (default all), {@code --profile DIR} (a JFR recording of every child JVM in DIR, to find what costs time).
  */
 public final class Bench {
 
@@ -76,7 +76,7 @@ public final class Bench {
             report.put("functions", functions);
             if (options.selected("sync-throughput") && options.section("sync")) {
                 section(report, "syncThroughput", "sync throughput: " + options.syncClients + " clients",
-                        () -> SyncThroughput.run(root, emulators, jvm, work, options.syncClients));
+                        () -> SyncThroughput.run(root, emulators, jvm, work, options.syncClients, options.syncBaseline));
             }
         }
         report.put("notMeasured", missing);
@@ -87,6 +87,11 @@ public final class Bench {
         Files.writeString(results.resolve("latest.md"), Report.markdown(report));
         log("wrote bench/results/latest.md and latest.json in " + report.get("elapsedSeconds") + " s");
         System.out.print(Report.markdown(report));
+        if (options.profiles == null) {
+            try (var files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
         System.exit(0);
     }
 
@@ -105,21 +110,23 @@ public final class Bench {
         System.err.println("[bench " + Instant.now().toString().substring(11, 19) + "] " + message);
     }
 
-    private record Options(int runs, int primingRuns, int warmup, int warm, int syncClients, List<String> only, List<String> sections, Path profiles) {
+    private record Options(int runs, int primingRuns, int warmup, int warm, int syncClients, List<String> only, List<String> sections, Path profiles, boolean syncBaseline) {
 
         static Options parse(String[] args) throws IOException {
             int runs = 10;
-            int primingRuns = 4;
-            int warmup = 200;
+            int primingRuns = 3;
+            int warmup = 100;
             int warm = 1000;
             int syncClients = 10_000;
             List<String> only = List.of();
             Path profiles = null;
             List<String> sections = List.of();
+            boolean syncBaseline = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--runs" -> runs = Integer.parseInt(args[++i]);
                     case "--only" -> only = List.of(args[++i].split(","));
+                    case "--sync-baseline" -> syncBaseline = true;
                     case "--sections" -> sections = List.of(args[++i].split(","));
                     case "--warm" -> warm = Integer.parseInt(args[++i]);
                     case "--profile" -> profiles = Files.createDirectories(Path.of(args[++i]).toAbsolutePath());
@@ -133,7 +140,7 @@ public final class Bench {
                     default -> throw new IOException("unknown option " + args[i]);
                 }
             }
-            return new Options(runs, primingRuns, warmup, warm, syncClients, only, sections, profiles);
+            return new Options(runs, primingRuns, warmup, warm, syncClients, only, sections, profiles, syncBaseline);
         }
 
         boolean section(String name) {

@@ -71,7 +71,8 @@ final class Report {
                     sync.get("concurrency"), sync.get("callsPerClient"), f0(sync, "boundClientsPerSecond"),
                     f1(sync, "firstRunSeconds") + " s, " + f0(sync, "firstRunClientsPerSecond"),
                     f1(sync, "secondRunSeconds") + " s, " + f0(sync, "clientsPerSecond"),
-                    f0(sync, "percentOfBound") + " %", f0(sync, "baselineClientsPerSecond"), sync.get("firstRunWrites"), sync.get("secondRunWrites")));
+                    f0(sync, "percentOfBound") + " %",
+                    sync.containsKey("baselineClientsPerSecond") ? f0(sync, "baselineClientsPerSecond") : "not run (--sync-baseline)", sync.get("firstRunWrites"), sync.get("secondRunWrites")));
         }
 
         md.append("\n## Footprint (target: jar <= 15 MB)\n\n");

@@ -33,7 +33,7 @@ final class SyncThroughput {
     private SyncThroughput() {
     }
 
-    static Map<String, Object> run(Path root, Emulators emulators, ChildJvm jvm, Path work, int clients) {
+    static Map<String, Object> run(Path root, Emulators emulators, ChildJvm jvm, Path work, int clients, boolean withBaseline) {
         Map<String, Object> result = new LinkedHashMap<>();
         Path jar = root.resolve("functions/sync-coupons/target/sync-coupons-lambda.jar");
         if (!Files.isRegularFile(jar)) {
@@ -68,9 +68,11 @@ final class SyncThroughput {
             Bench.log("sync throughput: the function");
             List<JsonNode> runs = jvm.run(List.of(jar, root.resolve("bench/target/bench-host.jar")), List.of(),
                     "io.partnerlink.bench.host.SequenceHost", List.of(HANDLER, events.toString()), env).report().field("runs").orElseThrow().asArray();
-            Bench.log("sync throughput: the framework-free baseline");
-            List<JsonNode> baseline = jvm.run(List.of(root.resolve("bench/target/baseline-lambda.jar"), root.resolve("bench/target/bench-host.jar")), List.of(),
+            List<JsonNode> baseline = !withBaseline ? null : jvm.run(List.of(root.resolve("bench/target/baseline-lambda.jar"), root.resolve("bench/target/bench-host.jar")), List.of(),
                     "io.partnerlink.bench.host.SequenceHost", List.of(BASELINE, events.toString()), env).report().field("runs").orElseThrow().asArray();
+            if (withBaseline) {
+                Bench.log("sync throughput: the framework-free baseline (done)");
+            }
             JsonNode first = JsonNode.parser().parse(runs.get(1).field("answer").orElseThrow().asString());
             JsonNode second = JsonNode.parser().parse(runs.get(2).field("answer").orElseThrow().asString());
             double firstMs = Double.parseDouble(runs.get(1).field("ms").orElseThrow().asNumber());
@@ -90,10 +92,12 @@ final class SyncThroughput {
             result.put("clientsPerSecond", clients / (secondMs / 1000));
             result.put("percentOfBound", 100 * clients / (secondMs / 1000) / bound);
             result.put("secondRunWrites", number(second, "writes"));
-            double baselineMs = Double.parseDouble(baseline.get(2).field("ms").orElseThrow().asNumber());
-            result.put("baselineFirstRunSeconds", Double.parseDouble(baseline.get(1).field("ms").orElseThrow().asNumber()) / 1000);
-            result.put("baselineSecondRunSeconds", baselineMs / 1000);
-            result.put("baselineClientsPerSecond", clients / (baselineMs / 1000));
+            if (baseline != null) {
+                double baselineMs = Double.parseDouble(baseline.get(2).field("ms").orElseThrow().asNumber());
+                result.put("baselineFirstRunSeconds", Double.parseDouble(baseline.get(1).field("ms").orElseThrow().asNumber()) / 1000);
+                result.put("baselineSecondRunSeconds", baselineMs / 1000);
+                result.put("baselineClientsPerSecond", clients / (baselineMs / 1000));
+            }
             result.put("clientsScanned", List.of(number(first, "clientsScanned"), number(second, "clientsScanned")));
             result.put("complete", List.of(first.field("complete").map(JsonNode::asBoolean).orElse(false),
                     second.field("complete").map(JsonNode::asBoolean).orElse(false)));
