@@ -1,0 +1,28 @@
+package io.partnerlink.renewal;
+
+import io.partnerlink.shared.problem.ProblemException;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ArtDomainNameTest {
+
+    @Test
+    void acceptsAsciiPunycodeAndUnicodeNames() {
+        assertEquals("example.art", ArtDomainName.parse("Example.ART"));
+        assertEquals("a-1.art", ArtDomainName.parse("a-1.art"));
+        assertEquals("xn--e1afmkfd.art", ArtDomainName.parse("xn--e1afmkfd.art"));
+        assertEquals("xn--e1afmkfd.art", ArtDomainName.parse("пример.art"));
+        assertEquals("xn--e1afmkfd.art", ArtDomainName.parse("%D0%BF%D1%80%D0%B8%D0%BC%D0%B5%D1%80.art"));
+        assertEquals("x".repeat(63) + ".art", ArtDomainName.parse("x".repeat(63) + ".art"));
+    }
+
+    @Test
+    void refusesAnythingElse() {
+        for (String bad : new String[]{null, "", " ", "art", ".art", "example", "example.com", "example.art.com",
+                "sub.example.art", "-a.art", "a-.art", "ab--c.art", "a b.art", "a/b.art", "x".repeat(64) + ".art", "%ZZ.art"}) {
+            assertThrows(ProblemException.class, () -> ArtDomainName.parse(bad), String.valueOf(bad));
+        }
+    }
+}

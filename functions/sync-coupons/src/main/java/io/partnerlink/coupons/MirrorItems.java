@@ -1,0 +1,143 @@
+package io.partnerlink.coupons;
+
+import io.partnerlink.shared.ibonus.Balance;
+import io.partnerlink.shared.ibonus.Coupon;
+import io.partnerlink.shared.idempotency.IdempotencyKeys;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The layout of the coupons table. A client's items share the partition {@code CLIENT#<clientId>}: coupons under
+ * sort key {@code COUPON#<couponId>}, balances under {@code BALANCE#<currency>}, so one query reads everything a
+ * client has. The content hash covers the partner's fields only; the status is compared on its own.
+ */
+final class MirrorItems {
+
+    static final String PK = "pk";
+    static final String SK = "sk";
+    static final String STATUS = "status";
+    static final String CONTENT_HASH = "contentHash";
+    static final String FIRST_SEEN_AT = "firstSeenAt";
+    static final String LAST_CHANGED_AT = "lastChangedAt";
+    static final String REMOVED_AT = "removedAt";
+    static final String COUPON_PREFIX = "COUPON#";
+    static final String BALANCE_PREFIX = "BALANCE#";
+
+    static final String ACTIVE = "active";
+    static final String EXPIRED = "expired";
+    static final String REMOVED = "removed";
+
+    private MirrorItems() {
+    }
+
+    static String clientKey(long clientId) {
+        return "CLIENT#" + clientId;
+    }
+
+    /**
+     * Valid while now is before {@code expireDate} (digest gap 5): at the instant itself the coupon is expired, the
+     * safe side for a shop that would otherwise accept it.
+     */
+    static String couponStatus(Coupon coupon, Instant now) {
+        return coupon.expiresAt().isAfter(now) ? ACTIVE : EXPIRED;
+    }
+
+    static String couponHash(Coupon c) {
+        return hash("coupon-v1", c.id(), c.title(), c.header(), c.subHeader(), c.shortDescription(), c.longDescription(),
+                c.expireDate(), c.token(), c.shareToken(), c.merchantToken(), c.merchantShareToken());
+    }
+
+    /** 1234.5 and 1234.50 are the same amount: the scale the partner happens to send is not a change. */
+    static String balanceHash(Balance b) {
+        return hash("balance-v1", b.currency(), b.amount().stripTrailingZeros().toPlainString());
+    }
+
+    static Map<String, AttributeValue> coupon(long clientId, Coupon c, String status, String hash, Instant firstSeen, Instant changed) {
+        Map<String, AttributeValue> item = base(clientId, COUPON_PREFIX + c.id(), "coupon", status, hash, firstSeen, changed);
+        item.put("couponId", AttributeValue.fromN(Long.toString(c.id())));
+        putText(item, "title", c.title());
+        putText(item, "header", c.header());
+        putText(item, "subHeader", c.subHeader());
+        putText(item, "shortDescription", c.shortDescription());
+        putText(item, "longDescription", c.longDescription());
+        item.put("expireDate", AttributeValue.fromS(c.expiresAt().toString()));
+        // token is the key of token-index: an empty string may not be an index key, so a blank token is left out.
+        putText(item, "token", blankToNull(c.token()));
+        putText(item, "shareToken", c.shareToken());
+        putText(item, "merchantToken", c.merchantToken());
+        putText(item, "merchantShareToken", c.merchantShareToken());
+        return item;
+    }
+
+    static Map<String, AttributeValue> balance(long clientId, Balance b, String hash, Instant firstSeen, Instant changed) {
+        Map<String, AttributeValue> item = base(clientId, BALANCE_PREFIX + b.currency(), "balance", ACTIVE, hash, firstSeen, changed);
+        item.put("currency", AttributeValue.fromS(b.currency()));
+        item.put("amount", AttributeValue.fromN(b.amount().toPlainString()));
+        return item;
+    }
+
+    /** The stored item, kept whole, marked removed. */
+    static Map<String, AttributeValue> removed(Map<String, AttributeValue> stored, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(stored);
+        item.put(STATUS, AttributeValue.fromS(REMOVED));
+        item.put(REMOVED_AT, AttributeValue.fromS(now.toString()));
+        item.put(LAST_CHANGED_AT, AttributeValue.fromS(now.toString()));
+        return item;
+    }
+
+    static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    static Instant instant(Map<String, AttributeValue> item, String name) {
+        String value = text(item, name);
+        return value == null ? null : Instant.parse(value);
+    }
+
+    static BigDecimal amount(Map<String, AttributeValue> item) {
+        return new BigDecimal(item.get("amount").n());
+    }
+
+    private static Map<String, AttributeValue> base(long clientId, String sk, String kind, String status, String hash,
+                                                    Instant firstSeen, Instant changed) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, AttributeValue.fromS(clientKey(clientId)));
+        item.put(SK, AttributeValue.fromS(sk));
+        item.put("kind", AttributeValue.fromS(kind));
+        item.put("clientId", AttributeValue.fromN(Long.toString(clientId)));
+        item.put(STATUS, AttributeValue.fromS(status));
+        item.put(CONTENT_HASH, AttributeValue.fromS(hash));
+        item.put(FIRST_SEEN_AT, AttributeValue.fromS(firstSeen.toString()));
+        item.put(LAST_CHANGED_AT, AttributeValue.fromS(changed.toString()));
+        return item;
+    }
+
+    private static void putText(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) {
+            item.put(name, AttributeValue.fromS(value));
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** SHA-256 over length-prefixed parts, so no two different field lists can produce the same text. */
+    private static String hash(Object... parts) {
+        StringBuilder text = new StringBuilder();
+        for (Object part : parts) {
+            if (part == null) {
+                text.append("-;");
+            } else {
+                String s = part.toString();
+                text.append(s.length()).append(':').append(s).append(';');
+            }
+        }
+        return IdempotencyKeys.sha256(text.toString());
+    }
+}

@@ -1,0 +1,73 @@
+package io.partnerlink.coupons;
+
+import io.partnerlink.testsupport.Json;
+import io.partnerlink.testsupport.PartnerSandbox;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+/**
+ * A small i-bonus for behaviour tests: clients with their coupons and balances, served page by page by WireMock
+ * exactly as the seed describes. Change the model, call {@link #publish()}, run the sync again.
+ */
+final class IbonusFake {
+
+    final PartnerSandbox sandbox;
+    final int pageSize;
+    final Map<Long, List<String>> coupons = new TreeMap<>();
+    final Map<Long, String> balances = new TreeMap<>();
+
+    IbonusFake(PartnerSandbox sandbox, int pageSize) {
+        this.sandbox = sandbox;
+        this.pageSize = pageSize;
+    }
+
+    void client(long id, String... couponJson) {
+        coupons.put(id, new ArrayList<>(List.of(couponJson)));
+        balances.put(id, "[{\"amount\":" + (id % 1000) + ".50,\"currency\":\"points\"}]");
+    }
+
+    static String coupon(long id, Instant expires, String header) {
+        return "{\"id\":" + id + ",\"title\":\"Promo " + id + "\",\"header\":" + Json.quote(header)
+                + ",\"shortDescription\":\"<p>Show at the till</p>\",\"expireDate\":" + expires.toEpochMilli()
+                + ",\"token\":\"" + String.format("%017x", id * 7919) + "\",\"shareToken\":\"" + String.format("%032x", id)
+                + "\",\"merchantToken\":\"" + String.format("%06d", id % 1000) + "\",\"merchantShareToken\":\"654321\"}";
+    }
+
+    /** Replaces every stub (and forgets the requests seen) with the model's current state. */
+    void publish() {
+        sandbox.reset();
+        List<Long> ids = new ArrayList<>(coupons.keySet());
+        for (int offset = 0; offset <= ids.size(); offset += pageSize) {
+            String page = ids.subList(offset, Math.min(ids.size(), offset + pageSize)).stream()
+                    .map(id -> "{\"id\":" + id + ",\"email\":\"c" + id + "@shop.example\",\"phone\":\"7912" + id + "\",\"token\":\"00ab" + id + "\"}")
+                    .collect(Collectors.joining(",", "[", "]"));
+            sandbox.wireMock().stubFor(get(urlPathEqualTo("/ext/api/v1/clients/"))
+                    .withQueryParam("offset", equalTo(Integer.toString(offset)))
+                    .withQueryParam("limit", equalTo(Integer.toString(pageSize)))
+                    .willReturn(okJson(page)));
+        }
+        coupons.forEach((id, list) -> stub("/ext/api/v1/clients/" + id + "/coupons/", String.join(",", list)));
+        balances.forEach((id, json) -> sandbox.wireMock().stubFor(get(urlEqualTo("/ext/api/v1/clients/" + id + "/balance/"))
+                .willReturn(okJson(json))));
+    }
+
+    private void stub(String url, String elements) {
+        sandbox.wireMock().stubFor(get(urlEqualTo(url)).willReturn(okJson("[" + elements + "]")));
+    }
+
+    int requests(String urlPrefix) {
+        return (int) sandbox.wireMock().getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().startsWith(urlPrefix)).count();
+    }
+}
