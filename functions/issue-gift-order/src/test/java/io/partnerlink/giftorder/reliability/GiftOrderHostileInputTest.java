@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * construction. Every one is a 400 {@code application/problem+json} naming no internals, with no vektor-adv call and
  * no DynamoDB write. The untouched valid request is shown to succeed, so the refusals are the defects' doing.
  */
-class GiftOrderHostileInputProperties {
+class GiftOrderHostileInputTest {
 
     static final String VALID = """
             {"customer":{"email":"anna@example.com","name":"Anna Petrova","phone":"+79251153242"},

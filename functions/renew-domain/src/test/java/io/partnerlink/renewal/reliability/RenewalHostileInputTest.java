@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the route's order (name, key, body), so the expected problem type is exact. The body is optional: an empty one is
  * a valid request and is not generated.
  */
-class RenewalHostileInputProperties {
+class RenewalHostileInputTest {
 
     static final String NAME = "hostile.art";
     static final String VALID = "{\"period\":12,\"dryRun\":false}";
