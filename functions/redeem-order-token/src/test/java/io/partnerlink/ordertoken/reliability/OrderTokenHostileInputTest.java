@@ -37,7 +37,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Hostile input on {@code POST /vitec/order-tokens} (issue 9, item 5). Hostile bodies arrive correctly signed (over
@@ -45,7 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * least one defect: any signature defect is a 401 {@code signature-invalid} (checked first), otherwise the content
  * type's 400. Never a Vitec call, never a DynamoDB write, always a clean {@code application/problem+json}.
  */
-class OrderTokenHostileInputProperties {
+class OrderTokenHostileInputTest {
 
     static final String TOKEN = "valid-order-token-0123456789";
     static final String VALID = "{\"customerId\":\"M100\",\"token\":\"" + TOKEN + "\"}";
@@ -69,9 +68,7 @@ class OrderTokenHostileInputProperties {
     @AfterContainer
     static void stop() {
         f.close();
-        for (String secret : Leaks.watched()) {
-            assertTrue(logs.linesContaining(secret).isEmpty(), "a watched secret reached the log");
-        }
+        CleanAnswers.assertNoSecretLogged(logs);
         logs.close();
         System.out.println("hostile input POST /vitec/order-tokens: " + TRIED);
     }
@@ -164,10 +161,10 @@ class OrderTokenHostileInputProperties {
     Arbitrary<HeaderSet> headerSets() {
         Arbitrary<Defect> signatureDefects = Arbitraries.oneOf(
                 Arbitraries.of(
-                        new Defect("timestamp: absent", now -> null, OrderTokenHostileInputProperties::good),
+                        new Defect("timestamp: absent", now -> null, OrderTokenHostileInputTest::good),
                         new Defect("signature: absent", NOW, ts -> null),
                         new Defect("signature: both absent", now -> null, ts -> null),
-                        new Defect("timestamp: milliseconds", now -> Long.toString(now * 1000), OrderTokenHostileInputProperties::good),
+                        new Defect("timestamp: milliseconds", now -> Long.toString(now * 1000), OrderTokenHostileInputTest::good),
                         new Defect("signature: sha1 scheme", NOW, ts -> good(ts).replace("sha256=", "sha1=")),
                         new Defect("signature: upper-case scheme", NOW, ts -> good(ts).replace("sha256=", "SHA256=")),
                         new Defect("signature: look-alike scheme", NOW, ts -> good(ts).replace("sha256=", "\u0455ha256=")),
@@ -181,13 +178,13 @@ class OrderTokenHostileInputProperties {
                         new Defect("signature: body without timestamp", NOW, ts -> "sha256=" + hmacText(OrderTokenFixture.SIGNING_SECRET, VALID)),
                         new Defect("signature: other timestamp", NOW, ts -> good(Long.toString(Long.parseLong(ts) - 1)))),
                 Arbitraries.longs().between(301, 10_000_000).map(age -> new Defect("timestamp: stale by " + age + " s",
-                        now -> Long.toString(now - age), OrderTokenHostileInputProperties::good)),
+                        now -> Long.toString(now - age), OrderTokenHostileInputTest::good)),
                 Arbitraries.longs().between(61, 10_000_000).map(ahead -> new Defect("timestamp: ahead by " + ahead + " s",
-                        now -> Long.toString(now + ahead), OrderTokenHostileInputProperties::good)),
+                        now -> Long.toString(now + ahead), OrderTokenHostileInputTest::good)),
                 Arbitraries.of("", " ", "abc", "1.5", "-5", "0x10", "1e9", "\u0661\u0667\u0663\u0665", "9".repeat(13), "now")
                         .flatMap(bad -> Arbitraries.of(true, false).filter(whole -> whole || !bad.isEmpty())
                                 .map(whole -> new Defect("timestamp: malformed " + Json.quote(bad) + (whole ? "" : " after the time"),
-                                        now -> whole ? bad : now + bad, OrderTokenHostileInputProperties::good))),
+                                        now -> whole ? bad : now + bad, OrderTokenHostileInputTest::good))),
                 Arbitraries.strings().withChars("0123456789abcdefABCDEFxyz=").ofMinLength(0).ofMaxLength(80)
                         .map(s -> new Defect("signature: random " + s, NOW, ts -> "sha256=" + s)));
         Arbitrary<Map<String, String>> noise = Arbitraries.maps(Arbitraries.of("x-forwarded-for", "user-agent", "x-amzn-trace-id",
@@ -198,7 +195,7 @@ class OrderTokenHostileInputProperties {
         Arbitrary<HeaderSet> badSignature = Combinators.combine(signatureDefects, Arbitraries.oneOf(goodContentType, badContentType), noise)
                 .as((d, ct, n) -> new HeaderSet(d.name(), true, d.timestamp(), d.signature(), ct, n));
         Arbitrary<HeaderSet> badContent = Combinators.combine(badContentType, noise)
-                .as((ct, n) -> new HeaderSet("content type: " + ct, false, NOW, OrderTokenHostileInputProperties::good, ct, n));
+                .as((ct, n) -> new HeaderSet("content type: " + ct, false, NOW, OrderTokenHostileInputTest::good, ct, n));
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, badSignature), net.jqwik.api.Tuple.of(1, badContent));
     }
 
