@@ -1,5 +1,6 @@
 package io.partnerlink.shared.aws;
 
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -33,16 +34,23 @@ public class AwsClients {
     }
 
     @Singleton
-    DynamoDbClient dynamoDb() {
-        return DynamoDbClient.builder().httpClient(http()).overrideConfiguration(overrides()).build();
+    DynamoDbClient dynamoDb(SdkHttpClient http) {
+        return DynamoDbClient.builder().httpClient(http).overrideConfiguration(overrides()).build();
     }
 
     @Singleton
-    SecretsManagerClient secretsManager() {
-        return SecretsManagerClient.builder().httpClient(http()).overrideConfiguration(overrides()).build();
+    SecretsManagerClient secretsManager(SdkHttpClient http) {
+        return SecretsManagerClient.builder().httpClient(http).overrideConfiguration(overrides()).build();
     }
 
-    private SdkHttpClient http() {
+    /**
+     * One HTTP client for both SDK clients: each URL-connection client builds its own TLS context on creation,
+     * the costliest part of creating an SDK client on a cold start (bench/README.md). The SDK does not close a
+     * client it was handed, so the context closes it.
+     */
+    @Singleton
+    @Bean(preDestroy = "close")
+    SdkHttpClient awsHttpClient() {
         return UrlConnectionHttpClient.builder().connectionTimeout(connectTimeout).socketTimeout(socketTimeout).build();
     }
 

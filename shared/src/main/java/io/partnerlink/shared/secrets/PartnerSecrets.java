@@ -60,7 +60,10 @@ public class PartnerSecrets {
         if (cached == null || !now.isBefore(cached.readAt.plus(maxAge))) {
             cached = fetch(secretId, now);
         }
-        return parse(secretId, cached.text, shape);
+        // Parsed and validated once per fetched value: partner clients read the secret on every call (a sync makes
+        // thousands), and a malformed value is not kept, so it is reported again on every read.
+        String text = cached.text;
+        return shape.cast(cached.parsed.computeIfAbsent(shape, s -> parse(secretId, text, s)));
     }
 
     /** Drops the cached value, so the next read fetches it again: call it after a partner answers 401. */
@@ -86,7 +89,7 @@ public class PartnerSecrets {
         if (text == null) {
             throw new SecretNotFoundException(secretId);
         }
-        Cached fresh = new Cached(text, now);
+        Cached fresh = new Cached(text, now, new ConcurrentHashMap<>());
         cache.put(secretId, fresh);
         return fresh;
     }
@@ -109,6 +112,6 @@ public class PartnerSecrets {
         return value;
     }
 
-    private record Cached(String text, Instant readAt) {
+    private record Cached(String text, Instant readAt, Map<Class<?>, Object> parsed) {
     }
 }

@@ -32,7 +32,10 @@ class GiftOrderDuplicateStormTest {
     @Test
     void fiftyKeysTimesSixtyFourConcurrentIdenticalRequestsPlaceOneOrderPerKey() throws Exception {
         // A roomy read timeout: a retry under CPU load would send the same orderId again, and this test counts requests.
-        try (GiftOrderFixture f = new GiftOrderFixture(Map.of("micronaut.http.services.vektor.read-timeout", "20s"))) {
+        // Roomy SDK timeouts as well: 64 threads on 2 shared cores can slow DynamoDB Local past the production
+        // defaults, and this test is about exactly-once, not latency (store-unavailable has tests of its own).
+        try (GiftOrderFixture f = new GiftOrderFixture(Map.of("micronaut.http.services.vektor.read-timeout", "20s",
+                "aws.api-call-timeout", "60s", "aws.http.socket-timeout", "30s"))) {
             f.stubOrders(okJson("{\"status\":\"accepted\"}").withFixedDelay(50)); // the first run is still going when copies arrive
 
             DuplicateStorm.Result storm = new DuplicateStorm(KEYS, COPIES, THREADS)

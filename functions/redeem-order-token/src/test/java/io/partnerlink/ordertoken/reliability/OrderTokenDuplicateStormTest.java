@@ -34,7 +34,10 @@ class OrderTokenDuplicateStormTest {
     @Test
     void fiftyTokensTimesSixtyFourConcurrentDeliveriesRedeemEachTokenOnce() throws Exception {
         String prefix = "storm-token-" + UUID.randomUUID() + "-";
+        // Roomy SDK timeouts as well: 64 threads on 2 shared cores can slow DynamoDB Local past the production
+        // defaults, and this test is about exactly-once, not latency (store-unavailable has tests of its own).
         try (OrderTokenFixture f = new OrderTokenFixture(PartnerSandbox.start(), true, Map.of("vitec.read-timeout", "20s",
+                "aws.api-call-timeout", "60s", "aws.http.socket-timeout", "30s",
                 "idempotency.local-cache-max-items", "256"))) {
             for (int t = 0; t < TOKENS; t++) {
                 Leaks.watch(prefix + t);

@@ -38,7 +38,10 @@ class RenewalDuplicateStormTest {
         for (int i = 0; i < DOMAINS; i++) {
             names[i] = name(i);
         }
-        try (RenewalTestBed bed = OnDemandBeds.holding(Map.of("micronaut.http.services.art.read-timeout", "20s"), names)) {
+        // Roomy SDK timeouts as well: 64 threads on 2 shared cores can slow DynamoDB Local past the production
+        // defaults, and this test is about exactly-once, not latency (store-unavailable has tests of its own).
+        try (RenewalTestBed bed = OnDemandBeds.holding(Map.of("micronaut.http.services.art.read-timeout", "20s",
+                "aws.api-call-timeout", "60s", "aws.http.socket-timeout", "30s"), names)) {
             for (String name : names) { // the first run is still going when copies arrive
                 bed.stub(post(urlEqualTo(API + "/store/orders")).withRequestBody(matchingJsonPath("$.items[0].domain", equalTo(name)))
                         .willReturn(okJson("{\"id\":\"" + OnDemandBeds.orderId(name) + "\"}").withFixedDelay(50)));
