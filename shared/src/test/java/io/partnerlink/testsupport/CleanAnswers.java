@@ -6,6 +6,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What an answer may never carry (DESIGN.md section 5): a stack trace, an internal class or package name, or a
@@ -37,6 +38,13 @@ public final class CleanAnswers {
             assertEquals("application/problem+json", answer.header("Content-Type"), body);
             assertEquals(answer.status(), answer.json().get("status").getIntValue(), body);
             assertEquals(answer.header("X-Request-Id"), answer.json().get("instance").getStringValue(), body);
+        }
+    }
+
+    /** For test engines {@link NoLeaksExtension} does not reach (jqwik): no captured log line holds a watched secret. */
+    public static void assertNoSecretLogged(LogCapture logs) {
+        for (String secret : Leaks.watched()) {
+            assertTrue(logs.linesContaining(secret).isEmpty(), "a watched secret reached the log");
         }
     }
 

@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
 /**
  * A storm of identical deliveries (issue 9, item 1): {@code copies} identical requests for each of {@code keys}
  * keys, in a shuffled order, all released at once onto {@code threads} threads calling the handler in-process.
@@ -36,6 +39,30 @@ public final class DuplicateStorm {
 
         public int requests() {
             return answersByKey.values().stream().mapToInt(List::size).sum();
+        }
+
+        /**
+         * Asserts that every key got exactly one original {@code success} answer, that every other success is the same
+         * stored body replayed, and that every remaining answer is a 409 {@code request-in-progress} with
+         * {@code Retry-After}; every answer is {@link CleanAnswers#assertClean clean}. Returns the answers by status.
+         */
+        public Map<Integer, Long> assertStoredSuccessOrInProgress(int success) {
+            Map<Integer, Long> statuses = new TreeMap<>();
+            answersByKey.forEach((key, answers) -> {
+                List<HttpAnswer> successes = answers.stream().filter(a -> a.status() == success).toList();
+                assertEquals(1, successes.stream().filter(a -> a.header("Idempotent-Replayed") == null).count(),
+                        "exactly one original answer for key " + key);
+                assertEquals(1, successes.stream().map(HttpAnswer::body).distinct().count(), "every success of key " + key + " is the stored one");
+                for (HttpAnswer answer : answers) {
+                    CleanAnswers.assertClean(answer);
+                    statuses.merge(answer.status(), 1L, Long::sum);
+                    if (answer.status() != success) {
+                        CleanAnswers.assertProblem(answer, 409, "request-in-progress");
+                        assertNotNull(answer.header("Retry-After"));
+                    }
+                }
+            });
+            return statuses;
         }
     }
 

@@ -43,8 +43,19 @@ public final class PartnerCalls {
         } catch (ReadTimeoutException e) {
             throw new PartnerUnavailableException(partner, 0, partner + " " + operation + " timed out", null, null);
         } catch (HttpClientException e) {
-            throw new PartnerUnavailableException(partner, 0, partner + " " + operation + " failed: " + e.getClass().getSimpleName(), null, null);
+            // Said in words, not as a class name: the message reaches run summaries (sync-coupons' errors[]).
+            throw new PartnerUnavailableException(partner, 0, partner + " " + operation + " got no answer (" + noAnswer(e) + ")", null, null);
         }
+    }
+
+    private static String noAnswer(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ReadTimeoutException || t instanceof java.net.http.HttpTimeoutException
+                    || t instanceof java.net.SocketTimeoutException) {
+                return "timed out";
+            }
+        }
+        return "connection failed";
     }
 
     /**

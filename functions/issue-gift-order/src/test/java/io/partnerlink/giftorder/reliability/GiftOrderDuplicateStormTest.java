@@ -1,13 +1,10 @@
 package io.partnerlink.giftorder.reliability;
 
 import io.partnerlink.giftorder.GiftOrderFixture;
-import io.partnerlink.testsupport.CleanAnswers;
 import io.partnerlink.testsupport.DuplicateStorm;
-import io.partnerlink.testsupport.HttpAnswer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,7 +15,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static io.partnerlink.giftorder.GiftOrderFixture.HOFF;
 import static io.partnerlink.giftorder.GiftOrderFixture.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -46,24 +42,7 @@ class GiftOrderDuplicateStormTest {
                     .run(key -> f.placeOrder("storm-" + key, order(HOFF, 1 + key % 7)));
 
             assertEquals(KEYS * COPIES, storm.requests());
-            Map<Integer, Long> statuses = new HashMap<>();
-            for (Map.Entry<Integer, List<HttpAnswer>> byKey : storm.answersByKey().entrySet()) {
-                List<HttpAnswer> answers = byKey.getValue();
-                assertEquals(COPIES, answers.size());
-                List<HttpAnswer> created = answers.stream().filter(a -> a.status() == 201).toList();
-                assertEquals(1, created.stream().filter(a -> a.header("Idempotent-Replayed") == null).count(),
-                        "exactly one answer per key is the original run");
-                assertEquals(1, created.stream().map(HttpAnswer::body).distinct().count(), "every 201 is the stored one");
-                for (HttpAnswer answer : answers) {
-                    CleanAnswers.assertClean(answer);
-                    statuses.merge(answer.status(), 1L, Long::sum);
-                    if (answer.status() != 201) {
-                        assertEquals(409, answer.status(), answer.body());
-                        assertEquals("request-in-progress", answer.problemType());
-                        assertNotNull(answer.header("Retry-After"));
-                    }
-                }
-            }
+            Map<Integer, Long> statuses = storm.assertStoredSuccessOrInProgress(201);
             List<String> orderIds = f.orderIdsSent();
             Map<String, Long> perOrderId = orderIds.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
             assertEquals(KEYS, orderIds.size(), "one partner order per key: " + perOrderId);

@@ -7,6 +7,7 @@ import io.partnerlink.testsupport.HttpAnswer;
 import io.partnerlink.testsupport.Leaks;
 import io.partnerlink.testsupport.PartnerFault;
 import io.partnerlink.testsupport.PartnerSandbox;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -28,12 +29,21 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  */
 class OrderTokenFaultMatrixTest {
 
-    static final Duration READ_TIMEOUT = Duration.ofMillis(300);
+    static final Duration READ_TIMEOUT = Duration.ofMillis(1000);
     static final String PATH = "/Service/Order/Token/M100";
 
     static ResponseDefinitionBuilder ticket() {
         return okJson("{\"orderId\":\"O-7\",\"userId\":\"U-7\",\"orderUserId\":\"AGENT-7\",\"targetId\":\"OBJ-7\","
                 + "\"targetType\":\"Villa\",\"tenantId\":\"TEN-7\",\"chainId\":\"CH-7\",\"customerId\":\"M100\",\"hasExpired\":false}");
+    }
+
+    /** The first HTTP exchange of a cold JVM can take longer than the short timeout below; it is not a cell. */
+    @BeforeAll
+    static void warmUp() {
+        try (OrderTokenFixture f = new OrderTokenFixture()) {
+            f.stub(post(urlPathEqualTo(PATH)).willReturn(ticket()));
+            assertEquals(200, f.deliver(OrderTokenFixture.body("M100", "warm-up-token")).status());
+        }
     }
 
     @ParameterizedTest(name = "order ticket x {0}")

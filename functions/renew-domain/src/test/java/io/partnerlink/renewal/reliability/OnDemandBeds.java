@@ -2,12 +2,16 @@ package io.partnerlink.renewal.reliability;
 
 import io.partnerlink.renewal.RenewalTestBed;
 
+import io.partnerlink.testsupport.Leaks;
+
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -16,17 +20,36 @@ import static io.partnerlink.renewal.RenewalTestBed.API;
 /** Test beds for {@code POST /domains/{domain}/renewals}: .ART holds the named domains and accepts their orders. */
 final class OnDemandBeds {
 
+    /** .ART's tokens in these tests: long enough for the leak scan to watch ({@link Leaks}). */
+    static final String ACCESS_TOKEN = "art-access-" + UUID.randomUUID();
+    static final String REFRESH_TOKEN = "art-refresh-" + UUID.randomUUID();
+
+    static {
+        Leaks.watch(ACCESS_TOKEN, REFRESH_TOKEN);
+    }
+
     private OnDemandBeds() {
     }
 
     /** A bed whose .ART holds {@code names} (renewable, expiring in 200 days) and accepts an order {@code o-<name>} for each. */
     static RenewalTestBed holding(Map<String, Object> extra, String... names) {
-        RenewalTestBed bed = new RenewalTestBed(extra).withStore();
+        RenewalTestBed bed = withStore(new RenewalTestBed(extra));
         for (String name : names) {
             holds(bed, name);
             bed.acceptsOrder(name, orderId(name));
         }
         return bed;
+    }
+
+    /** The bed's store stubs, with tokens the leak scan watches. */
+    static RenewalTestBed withStore(RenewalTestBed bed) {
+        bed.withStore();
+        bed.stub(post(urlEqualTo(API + "/auth/token")).willReturn(okJson(tokens())));
+        return bed;
+    }
+
+    static String tokens() {
+        return RenewalTestBed.token(ACCESS_TOKEN, REFRESH_TOKEN);
     }
 
     static void holds(RenewalTestBed bed, String name) {
