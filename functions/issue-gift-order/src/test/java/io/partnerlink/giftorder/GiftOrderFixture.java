@@ -32,17 +32,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
  * One issue-gift-order function wired to real parts: DynamoDB Local (its own table), moto (its own secret) and a
  * WireMock vektor-adv with the catalogue below, a token endpoint and an order endpoint that accepts.
  */
-final class GiftOrderFixture implements AutoCloseable {
+public final class GiftOrderFixture implements AutoCloseable {
 
-    static final String FUNCTION = "issue-gift-order";
-    static final String CLIENT_ID = "test-client";
-    static final String CLIENT_SECRET = "test-secret-" + UUID.randomUUID();
-    static final String HOFF = "1C730E2D-2323-46B7-8204-DDC7200B4976";
-    static final String LETUAL = "0B6D23C8-9019-41DA-A34D-1A12B038742D";
+    public static final String FUNCTION = "issue-gift-order";
+    public static final String CLIENT_ID = "test-client";
+    public static final String CLIENT_SECRET = "test-secret-" + UUID.randomUUID();
+    public static final String HOFF = "1C730E2D-2323-46B7-8204-DDC7200B4976";
+    public static final String LETUAL = "0B6D23C8-9019-41DA-A34D-1A12B038742D";
     /** Prices a double cannot hold exactly: 3 × 1099.99 must be 3299.97, and 12345678901234567.89 must survive. */
-    static final String DECIMAL = "A25714EA-F9E6-4D53-94FC-6F9D0587BB9D";
-    static final String HUGE = "53AF1480-1D33-41CA-A08E-0BDC4BD318D6";
-    static final String CATALOGUE = """
+    public static final String DECIMAL = "A25714EA-F9E6-4D53-94FC-6F9D0587BB9D";
+    public static final String HUGE = "53AF1480-1D33-41CA-A08E-0BDC4BD318D6";
+    public static final String CATALOGUE = """
             [{"id":"%s","vendor":"Хофф","unit":"rub","value":1000,"price":1100},
              {"id":"%s","vendor":"Л'Этуаль","unit":"month","value":1,"price":500},
              {"id":"%s","vendor":"Decimal","unit":"rub","value":0.1,"price":1099.99},
@@ -50,22 +50,22 @@ final class GiftOrderFixture implements AutoCloseable {
             """.formatted(HOFF, LETUAL, DECIMAL, HUGE);
 
     /** The sandbox the local runner serves, and the demo credentials it puts in the secret. */
-    static final Path SANDBOX = Path.of("../../infra/local/sandboxes/vektor");
-    static final String DEMO_CREDENTIALS = "{\"clientId\":\"demo-client\",\"clientSecret\":\"demo-secret\"}";
+    public static final Path SANDBOX = Path.of("../../infra/local/sandboxes/vektor");
+    public static final String DEMO_CREDENTIALS = "{\"clientId\":\"demo-client\",\"clientSecret\":\"demo-secret\"}";
 
-    final LocalAws aws = LocalAws.get();
-    final PartnerSandbox vektor;
-    final String table = "gift-orders-" + UUID.randomUUID();
-    final String secretId = "vektor/" + UUID.randomUUID();
-    final ApplicationContext context;
-    final GiftOrderHandler handler;
-    final TestClock clock;
+    public final LocalAws aws = LocalAws.get();
+    public final PartnerSandbox vektor;
+    public final String table = "gift-orders-" + UUID.randomUUID();
+    public final String secretId = "vektor/" + UUID.randomUUID();
+    public final ApplicationContext context;
+    public final GiftOrderHandler handler;
+    public final TestClock clock;
 
-    GiftOrderFixture() {
+    public GiftOrderFixture() {
         this(Map.of());
     }
 
-    GiftOrderFixture(Map<String, Object> extra) {
+    public GiftOrderFixture(Map<String, Object> extra) {
         this(PartnerSandbox.start(), "{\"clientId\":\"" + CLIENT_ID + "\",\"clientSecret\":\"" + CLIENT_SECRET + "\"}", extra);
         stubToken("token-1", 3600);
         stubCatalogue(CATALOGUE);
@@ -73,7 +73,7 @@ final class GiftOrderFixture implements AutoCloseable {
     }
 
     /** The function against the local runner's vektor sandbox mappings, with the demo credentials. */
-    static GiftOrderFixture onSandbox() {
+    public static GiftOrderFixture onSandbox() {
         return new GiftOrderFixture(PartnerSandbox.fromMappings(SANDBOX), DEMO_CREDENTIALS, Map.of());
     }
 
@@ -94,7 +94,7 @@ final class GiftOrderFixture implements AutoCloseable {
         clock = context.getBean(TestClock.class);
     }
 
-    void stubToken(String token, int expiresIn) {
+    public void stubToken(String token, int expiresIn) {
         vektor.wireMock().stubFor(post(urlEqualTo("/connect/token"))
                 .withHeader("Content-Type", WireMock.containing("application/x-www-form-urlencoded"))
                 .withFormParam("client_id", equalTo(CLIENT_ID))
@@ -104,30 +104,30 @@ final class GiftOrderFixture implements AutoCloseable {
                         + ",\"token_type\":\"Bearer\",\"scope\":\"external-api\"}")));
     }
 
-    void stubCatalogue(String json) {
+    public void stubCatalogue(String json) {
         vektor.wireMock().stubFor(get(urlEqualTo("/api/certificates")).willReturn(okJson(json)));
     }
 
-    void stubOrders(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
+    public void stubOrders(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
         vektor.wireMock().stubFor(post(urlEqualTo("/api/orders")).willReturn(answer));
     }
 
-    void stub(MappingBuilder mapping) {
+    public void stub(MappingBuilder mapping) {
         vektor.wireMock().stubFor(mapping);
     }
 
-    static String order(String certificateId, int quantity) {
+    public static String order(String certificateId, int quantity) {
         return """
                 {"customer":{"email":"anna@example.com","name":"Anna Petrova","phone":"+79251153242"},
                  "certificates":[{"id":"%s","quantity":%d}],"reference":"shop-order-17"}
                 """.formatted(certificateId, quantity);
     }
 
-    HttpAnswer placeOrder(String key, String body) {
+    public HttpAnswer placeOrder(String key, String body) {
         return placeOrder(key, body, TestLambdaContext.of(FUNCTION));
     }
 
-    HttpAnswer placeOrder(String key, String body, TestLambdaContext lambda) {
+    public HttpAnswer placeOrder(String key, String body, TestLambdaContext lambda) {
         ApiEvents event = ApiEvents.request("POST", "/gift-orders").json(body);
         if (key != null) {
             event.header("Idempotency-Key", key);
@@ -135,41 +135,41 @@ final class GiftOrderFixture implements AutoCloseable {
         return invoke(event.toJson(), lambda);
     }
 
-    HttpAnswer listCertificates() {
+    public HttpAnswer listCertificates() {
         return invoke(ApiEvents.request("GET", "/gift-certificates").toJson(), TestLambdaContext.of(FUNCTION));
     }
 
-    HttpAnswer invoke(String event, TestLambdaContext lambda) {
+    public HttpAnswer invoke(String event, TestLambdaContext lambda) {
         return HttpAnswer.parse(FunctionInvoker.invoke(handler, event, lambda));
     }
 
-    int calls(RequestPatternBuilder pattern) {
+    public int calls(RequestPatternBuilder pattern) {
         return vektor.count(pattern);
     }
 
-    int orderCalls() {
+    public int orderCalls() {
         return calls(postRequestedFor(urlEqualTo("/api/orders")));
     }
 
-    int tokenCalls() {
+    public int tokenCalls() {
         return calls(postRequestedFor(urlEqualTo("/connect/token")));
     }
 
-    int partnerCalls() {
+    public int partnerCalls() {
         return vektor.wireMock().getAllServeEvents().size();
     }
 
     /** The orderIds of every order request the partner received, in order. */
-    List<String> orderIdsSent() {
+    public List<String> orderIdsSent() {
         return vektor.wireMock().findAll(postRequestedFor(urlEqualTo("/api/orders"))).stream()
                 .map(r -> HttpAnswerJson.field(r.getBodyAsString(), "orderId")).toList();
     }
 
-    List<Map<String, AttributeValue>> records() {
+    public List<Map<String, AttributeValue>> records() {
         return aws.scan(table);
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         clock.advance(duration);
     }
 

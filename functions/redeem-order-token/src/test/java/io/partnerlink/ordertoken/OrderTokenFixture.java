@@ -28,26 +28,26 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
  * secrets) and a WireMock Vitec. Retry pauses are shortened through properties; the read timeout stays roomy
  * (a busy CI machine can be slow to answer the first call) except where a test is about timeouts.
  */
-final class OrderTokenFixture implements AutoCloseable {
+public final class OrderTokenFixture implements AutoCloseable {
 
-    static final String ROUTE_PATH = "/vitec/order-tokens";
-    static final String VITEC_PASSWORD = "vitec-pw-" + UUID.randomUUID();
-    static final String SIGNING_SECRET = "signing-" + UUID.randomUUID();
+    public static final String ROUTE_PATH = "/vitec/order-tokens";
+    public static final String VITEC_PASSWORD = "vitec-pw-" + UUID.randomUUID();
+    public static final String SIGNING_SECRET = "signing-" + UUID.randomUUID();
 
-    final LocalAws aws = LocalAws.get();
-    final PartnerSandbox vitec;
-    final String table = "idem-ot-" + UUID.randomUUID();
-    final String vitecSecretId = "vitec/" + UUID.randomUUID();
-    final String webhookSecretId = "webhook/" + UUID.randomUUID();
-    final ApplicationContext context;
-    final OrderTokenHandler handler;
+    public final LocalAws aws = LocalAws.get();
+    public final PartnerSandbox vitec;
+    public final String table = "idem-ot-" + UUID.randomUUID();
+    public final String vitecSecretId = "vitec/" + UUID.randomUUID();
+    public final String webhookSecretId = "webhook/" + UUID.randomUUID();
+    public final ApplicationContext context;
+    public final OrderTokenHandler handler;
 
     /** Signature check on, Vitec stubbed by each test. */
-    OrderTokenFixture() {
+    public OrderTokenFixture() {
         this(PartnerSandbox.start(), true, Map.of());
     }
 
-    OrderTokenFixture(PartnerSandbox vitec, boolean signed, Map<String, Object> extra) {
+    public OrderTokenFixture(PartnerSandbox vitec, boolean signed, Map<String, Object> extra) {
         this.vitec = vitec;
         aws.createIdempotencyTable(table);
         aws.putSecret(vitecSecretId, "{\"username\":\"partnerlink\",\"password\":\"" + VITEC_PASSWORD + "\"}");
@@ -67,50 +67,50 @@ final class OrderTokenFixture implements AutoCloseable {
         handler = new OrderTokenHandler(context);
     }
 
-    static String body(String customerId, String token) {
+    public static String body(String customerId, String token) {
         return "{\"customerId\":\"" + customerId + "\",\"token\":\"" + token + "\"}";
     }
 
-    void stub(MappingBuilder mapping) {
+    public void stub(MappingBuilder mapping) {
         vitec.wireMock().stubFor(mapping);
     }
 
     /** For tests about what happens before Vitec: a ticket for any token, so a call that slips through succeeds. */
-    void answerAnyTokenWithATicketOfM100() {
+    public void answerAnyTokenWithATicketOfM100() {
         stub(post(urlPathMatching("/Service/Order/Token/.*"))
                 .willReturn(okJson("{\"orderId\":\"O-1\",\"customerId\":\"M100\",\"hasExpired\":false}")));
     }
 
     /** A delivery signed now with the configured secret. */
-    HttpAnswer deliver(String body) {
+    public HttpAnswer deliver(String body) {
         return send(signedEvent(body, SIGNING_SECRET, now()));
     }
 
-    ApiEvents signedEvent(String body, String secret, long timestamp) {
+    public ApiEvents signedEvent(String body, String secret, long timestamp) {
         return ApiEvents.request("POST", ROUTE_PATH)
                 .header("X-Timestamp", Long.toString(timestamp))
                 .header("X-Signature", "sha256=" + hmac(secret, timestamp + "." + body))
                 .json(body);
     }
 
-    HttpAnswer send(ApiEvents event) {
+    public HttpAnswer send(ApiEvents event) {
         return HttpAnswer.parse(FunctionInvoker.invoke(handler, event.toJson(), TestLambdaContext.of("redeem-order-token")));
     }
 
-    long now() {
+    public long now() {
         return context.getBean(java.time.Clock.class).instant().getEpochSecond();
     }
 
-    int vitecCalls() {
+    public int vitecCalls() {
         return vitec.count(postRequestedFor(anyUrl()));
     }
 
-    int records() {
+    public int records() {
         return aws.scan(table).size();
     }
 
     /** Written here again, not taken from the code under test, so a wrong scheme there cannot pass. */
-    static String hmac(String secret, String text) {
+    public static String hmac(String secret, String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -36,39 +36,39 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
  * The function as Lambda runs it, against WireMock (.ART), DynamoDB Local and moto: one table, one secret and one
  * sandbox per test; {@link #newHandler} adds a second "container" on the same table for concurrency tests.
  */
-final class RenewalTestBed implements AutoCloseable {
+public final class RenewalTestBed implements AutoCloseable {
 
-    static final String API = "/api/v2";
-    static final String CLIENT_SECRET = "s3cret-client-4411";
-    static final String SECRET = "{\"clientId\":\"demo-client\",\"clientSecret\":\"" + CLIENT_SECRET + "\",\"whmcsApiKey\":\"whmcs-77\"}";
-    static final String SCHEDULED = "{\"version\":\"0\",\"id\":\"e-1\",\"detail-type\":\"Scheduled Event\",\"source\":\"aws.events\","
+    public static final String API = "/api/v2";
+    public static final String CLIENT_SECRET = "s3cret-client-4411";
+    public static final String SECRET = "{\"clientId\":\"demo-client\",\"clientSecret\":\"" + CLIENT_SECRET + "\",\"whmcsApiKey\":\"whmcs-77\"}";
+    public static final String SCHEDULED = "{\"version\":\"0\",\"id\":\"e-1\",\"detail-type\":\"Scheduled Event\",\"source\":\"aws.events\","
             + "\"account\":\"000000000000\",\"time\":\"2030-01-01T03:15:00Z\",\"region\":\"eu-north-1\",\"resources\":[],\"detail\":{}}";
-    static final String DRY_RUN = SCHEDULED.replace("\"detail\":{}", "\"detail\":{\"dryRun\":true}");
-    static final String ADDRESS = "{\"zip\":\"119602\",\"country\":\"RU\",\"state\":\"Moscow\",\"city\":\"Moscow\","
+    public static final String DRY_RUN = SCHEDULED.replace("\"detail\":{}", "\"detail\":{\"dryRun\":true}");
+    public static final String ADDRESS = "{\"zip\":\"119602\",\"country\":\"RU\",\"state\":\"Moscow\",\"city\":\"Moscow\","
             + "\"line1\":\"Akademika Anokhina st.\",\"line2\":\"2k7\"}";
-    static final String CLIENT_CONTACT = "{\"language\":\"ru\",\"firstname\":\"Max\",\"lastname\":\"Pryakhin\","
+    public static final String CLIENT_CONTACT = "{\"language\":\"ru\",\"firstname\":\"Max\",\"lastname\":\"Pryakhin\","
             + "\"organization\":\"UKCI Holdings Limited\",\"vat\":\"GB004618015\",\"phone\":\"+7.4952584471\","
             + "\"email\":\"owner@example.art\",\"ethereum\":\"0x9e20\",\"address\":" + ADDRESS + "}";
-    static final Map<String, Object> DEFAULT_CONTACT = Map.of(
+    public static final Map<String, Object> DEFAULT_CONTACT = Map.of(
             "renewal.default-contact.language", "en", "renewal.default-contact.firstname", "Ops",
             "renewal.default-contact.lastname", "Team", "renewal.default-contact.phone", "+46.8123456",
             "renewal.default-contact.email", "domains@company.example", "renewal.default-contact.zip", "11122",
             "renewal.default-contact.country", "SE", "renewal.default-contact.city", "Stockholm",
             "renewal.default-contact.line1", "Main st. 1");
 
-    final LocalAws aws = LocalAws.get();
-    final String table = "renewals-" + UUID.randomUUID();
-    final String secretId = "art-" + UUID.randomUUID();
-    final PartnerSandbox art;
-    final Map<String, Object> properties = new HashMap<>();
-    final List<ApplicationContext> contexts = new ArrayList<>();
-    final RenewDomainHandler handler;
+    public final LocalAws aws = LocalAws.get();
+    public final String table = "renewals-" + UUID.randomUUID();
+    public final String secretId = "art-" + UUID.randomUUID();
+    public final PartnerSandbox art;
+    public final Map<String, Object> properties = new HashMap<>();
+    public final List<ApplicationContext> contexts = new ArrayList<>();
+    public final RenewDomainHandler handler;
 
-    RenewalTestBed(Map<String, Object> extra) {
+    public RenewalTestBed(Map<String, Object> extra) {
         this(PartnerSandbox.start(), extra);
     }
 
-    RenewalTestBed(PartnerSandbox art, Map<String, Object> extra) {
+    public RenewalTestBed(PartnerSandbox art, Map<String, Object> extra) {
         this.art = art;
         aws.createIdempotencyTable(table);
         aws.putSecret(secretId, SECRET);
@@ -79,29 +79,29 @@ final class RenewalTestBed implements AutoCloseable {
         handler = newHandler();
     }
 
-    RenewDomainHandler newHandler() {
+    public RenewDomainHandler newHandler() {
         ApplicationContext context = ApplicationContext.builder().environments("test").properties(properties).start();
         contexts.add(context);
         return new RenewDomainHandler(context);
     }
 
-    ApplicationContext context() {
+    public ApplicationContext context() {
         return contexts.get(0);
     }
 
-    TestClock clock() {
+    public TestClock clock() {
         return context().getBean(TestClock.class);
     }
 
-    JsonNode run(String event) {
+    public JsonNode run(String event) {
         return run(handler, event);
     }
 
-    static JsonNode run(RenewDomainHandler handler, String event) {
+    public static JsonNode run(RenewDomainHandler handler, String event) {
         return HttpAnswer.tree(FunctionInvoker.invoke(handler, event, new TestLambdaContext("renew-domain", Duration.ofMinutes(5))));
     }
 
-    HttpAnswer renew(String domain, String key, String body) {
+    public HttpAnswer renew(String domain, String key, String body) {
         ApiEvents event = ApiEvents.request("POST", "/domains/" + domain + "/renewals").route(RenewalRoutes.RENEW)
                 .pathParameter("domain", domain);
         if (key != null) {
@@ -113,17 +113,17 @@ final class RenewalTestBed implements AutoCloseable {
         return renew(event);
     }
 
-    HttpAnswer renew(ApiEvents event) {
+    public HttpAnswer renew(ApiEvents event) {
         return HttpAnswer.parse(FunctionInvoker.invoke(handler, event.toJson(), TestLambdaContext.of("renew-domain")));
     }
 
     // ------------------------------------------------------------------ .ART stubs
 
-    static String expiresIn(Duration fromNow) {
+    public static String expiresIn(Duration fromNow) {
         return ArtTimestamps.format(OffsetDateTime.now(ZoneOffset.UTC).plus(fromNow));
     }
 
-    static String domain(String name, String client, String expiredAt, int maxRenew, String... acl) {
+    public static String domain(String name, String client, String expiredAt, int maxRenew, String... acl) {
         return "{\"_acl\":[" + quoted(acl) + "],\"id\":\"id-" + name + "\",\"client\":\"" + client + "\",\"idn\":\"" + name
                 + "\",\"name\":\"" + name + "\",\"status\":\"active\",\"created_at\":\"2019-07-25T13:18:46+0000\","
                 + "\"updated_at\":\"2019-07-25T13:18:46+0000\"," + (expiredAt == null ? "" : "\"expired_at\":\"" + expiredAt + "\",")
@@ -132,19 +132,19 @@ final class RenewalTestBed implements AutoCloseable {
                 + "\"address\":" + ADDRESS + "}}";
     }
 
-    static String order(String id, String status, String domain) {
+    public static String order(String id, String status, String domain) {
         return "{\"_acl\":[\"update\"],\"id\":\"" + id + "\",\"client\":\"c-1\",\"invoice\":\"inv-" + id + "\",\"status\":\"" + status
                 + "\",\"created_at\":\"2030-01-01T00:00:00+0000\",\"updated_at\":\"2030-01-01T00:00:00+0000\",\"items\":[{"
                 + "\"service_type\":\"certificate_renewal\",\"domain\":\"" + domain + "\",\"promo\":\"\",\"quantity\":1,\"period\":12,"
                 + "\"contact\":" + CLIENT_CONTACT + "}]}";
     }
 
-    static String page(String... items) {
+    public static String page(String... items) {
         return "{\"total\":" + items.length + ",\"items\":[" + String.join(",", items) + "]}";
     }
 
     /** Token, an empty store, and orders accepted for every domain as {@code o-<name>} with invoice {@code inv-o-<name>}. */
-    RenewalTestBed withStore(String... domains) {
+    public RenewalTestBed withStore(String... domains) {
         stub(post(urlEqualTo(API + "/auth/token")).willReturn(okJson(token("tok-1", "ref-1"))));
         stub(get(urlPathEqualTo(API + "/store/domains")).willReturn(okJson(page(domains))));
         stub(get(urlPathEqualTo(API + "/store/orders")).willReturn(okJson(page())));
@@ -154,18 +154,18 @@ final class RenewalTestBed implements AutoCloseable {
         return this;
     }
 
-    static String token(String access, String refresh) {
+    public static String token(String access, String refresh) {
         return "{\"token_type\":\"Bearer\",\"access_token\":\"" + access + "\",\"refresh_token\":\"" + refresh + "\",\"expires_in\":3600}";
     }
 
     /** .ART stops accepting tok-1 once the domains are listed: the next call (the open-order check) gets 401. */
-    void expireTokenAfterListing() {
+    public void expireTokenAfterListing() {
         stub(get(urlPathEqualTo(API + "/store/orders")).withHeader("Authorization", equalTo("Bearer tok-1"))
                 .willReturn(aResponse().withStatus(401)));
     }
 
     /** The token endpoint answers {@code grantType} with these tokens, first {@code first} then {@code then}. */
-    void signInTwice(String grantType, String first, String then) {
+    public void signInTwice(String grantType, String first, String then) {
         stub(post(urlEqualTo(API + "/auth/token")).withRequestBody(matchingJsonPath("$.grant_type", equalTo(grantType)))
                 .inScenario(grantType).whenScenarioStateIs(STARTED)
                 .willSetStateTo("again").willReturn(okJson(first)));
@@ -176,27 +176,27 @@ final class RenewalTestBed implements AutoCloseable {
                         .withBody("{\"error\":\"invalid_credentials\",\"messages\":[{\"message\":\"revoked\"}]}")));
     }
 
-    void acceptsOrder(String name, String orderId) {
+    public void acceptsOrder(String name, String orderId) {
         stub(post(urlEqualTo(API + "/store/orders")).withRequestBody(matchingJsonPath("$.items[0].domain", equalTo(name)))
                 .willReturn(okJson("{\"id\":\"" + orderId + "\"}")));
         stub(get(urlEqualTo(API + "/store/orders/" + orderId)).willReturn(okJson(order(orderId, "unpaid", name))));
     }
 
-    void hasOpenOrder(String name, String orderId, String status) {
+    public void hasOpenOrder(String name, String orderId, String status) {
         stub(get(urlPathEqualTo(API + "/store/orders")).withQueryParam("domain", equalTo(name))
                 .withQueryParam("status", equalTo(status)).willReturn(okJson(page(order(orderId, status, name)))));
     }
 
-    void stub(MappingBuilder mapping) {
+    public void stub(MappingBuilder mapping) {
         art.wireMock().stubFor(mapping);
     }
 
-    int ordersPlacedFor(String name) {
+    public int ordersPlacedFor(String name) {
         return art.count(postRequestedFor(urlEqualTo(API + "/store/orders"))
                 .withRequestBody(matchingJsonPath("$.items[0].domain", equalTo(name))));
     }
 
-    static String quoted(String... values) {
+    public static String quoted(String... values) {
         StringBuilder out = new StringBuilder();
         for (String v : values) {
             out.append(out.isEmpty() ? "" : ",").append('"').append(v).append('"');
@@ -204,13 +204,13 @@ final class RenewalTestBed implements AutoCloseable {
         return out.toString();
     }
 
-    static List<String> names(JsonNode list, String field) {
+    public static List<String> names(JsonNode list, String field) {
         List<String> out = new ArrayList<>();
         list.values().forEach(n -> out.add(n.get(field).getStringValue()));
         return out;
     }
 
-    static List<String> texts(JsonNode array) {
+    public static List<String> texts(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.values().forEach(n -> out.add(n.getStringValue()));
         return out;

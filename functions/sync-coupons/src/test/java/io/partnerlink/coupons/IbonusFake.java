@@ -20,24 +20,24 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  * A small i-bonus for behaviour tests: clients with their coupons and balances, served page by page by WireMock
  * exactly as the seed describes. Change the model, call {@link #publish()}, run the sync again.
  */
-final class IbonusFake {
+public final class IbonusFake {
 
-    final PartnerSandbox sandbox;
-    final int pageSize;
-    final Map<Long, List<String>> coupons = new TreeMap<>();
-    final Map<Long, String> balances = new TreeMap<>();
+    public final PartnerSandbox sandbox;
+    public final int pageSize;
+    public final Map<Long, List<String>> coupons = new TreeMap<>();
+    public final Map<Long, String> balances = new TreeMap<>();
 
-    IbonusFake(PartnerSandbox sandbox, int pageSize) {
+    public IbonusFake(PartnerSandbox sandbox, int pageSize) {
         this.sandbox = sandbox;
         this.pageSize = pageSize;
     }
 
-    void client(long id, String... couponJson) {
+    public void client(long id, String... couponJson) {
         coupons.put(id, new ArrayList<>(List.of(couponJson)));
         balances.put(id, "[{\"amount\":" + (id % 1000) + ".50,\"currency\":\"points\"}]");
     }
 
-    static String coupon(long id, Instant expires, String header) {
+    public static String coupon(long id, Instant expires, String header) {
         return "{\"id\":" + id + ",\"title\":\"Promo " + id + "\",\"header\":" + Json.quote(header)
                 + ",\"shortDescription\":\"<p>Show at the till</p>\",\"expireDate\":" + expires.toEpochMilli()
                 + ",\"token\":\"" + String.format("%017x", id * 7919) + "\",\"shareToken\":\"" + String.format("%032x", id)
@@ -45,7 +45,7 @@ final class IbonusFake {
     }
 
     /** Replaces every stub (and forgets the requests seen) with the model's current state. */
-    void publish() {
+    public void publish() {
         sandbox.reset();
         List<Long> ids = new ArrayList<>(coupons.keySet());
         for (int offset = 0; offset <= ids.size(); offset += pageSize) {
@@ -66,7 +66,7 @@ final class IbonusFake {
         sandbox.wireMock().stubFor(get(urlEqualTo(url)).willReturn(okJson("[" + elements + "]")));
     }
 
-    int requests(String urlPrefix) {
+    public int requests(String urlPrefix) {
         return (int) sandbox.wireMock().getAllServeEvents().stream()
                 .filter(e -> e.getRequest().getUrl().startsWith(urlPrefix)).count();
     }

@@ -33,20 +33,20 @@ import java.util.UUID;
  * One sync-coupons function wired to DynamoDB Local (its own tables, the coupons table with token-index as in
  * template.yaml), moto (the demo secret) and a partner URL: the real handler, invoked with event JSON.
  */
-final class SyncTestBed implements AutoCloseable {
+public final class SyncTestBed implements AutoCloseable {
 
-    static final String[] WRITE_OPERATIONS = {"PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems"};
+    public static final String[] WRITE_OPERATIONS = {"PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems"};
 
-    final LocalAws aws = LocalAws.get();
-    final String couponsTable = "coupons-" + UUID.randomUUID();
-    final String idempotencyTable = "idem-" + UUID.randomUUID();
-    final String secretId = "ibonus/" + UUID.randomUUID();
-    final ApplicationContext context;
-    final CouponSyncHandler handler;
-    final TestClock clock;
+    public final LocalAws aws = LocalAws.get();
+    public final String couponsTable = "coupons-" + UUID.randomUUID();
+    public final String idempotencyTable = "idem-" + UUID.randomUUID();
+    public final String secretId = "ibonus/" + UUID.randomUUID();
+    public final ApplicationContext context;
+    public final CouponSyncHandler handler;
+    public final TestClock clock;
     private final ObjectMapper json;
 
-    SyncTestBed(String partnerUrl, Map<String, String> extra) {
+    public SyncTestBed(String partnerUrl, Map<String, String> extra) {
         createCouponsTable(couponsTable);
         aws.createIdempotencyTable(idempotencyTable);
         aws.putSecret(secretId, "{\"username\":\"demo\",\"password\":\"demo-password\"}");
@@ -65,18 +65,18 @@ final class SyncTestBed implements AutoCloseable {
         json = context.getBean(ObjectMapper.class);
     }
 
-    static String scheduledEvent(String id) {
+    public static String scheduledEvent(String id) {
         return "{\"version\":\"0\",\"id\":\"" + id + "\",\"detail-type\":\"Scheduled Event\",\"source\":\"aws.events\","
                 + "\"account\":\"123456789012\",\"time\":\"2025-03-01T10:15:00Z\",\"region\":\"eu-north-1\","
                 + "\"resources\":[\"arn:aws:events:eu-north-1:123456789012:rule/SyncCouponsEvery15Minutes\"],\"detail\":{}}";
     }
 
     /** A scheduled run with a fresh event id and 60 s of Lambda time. */
-    SyncSummary run() {
+    public SyncSummary run() {
         return invoke(scheduledEvent(UUID.randomUUID().toString()), new TestLambdaContext("SyncCouponsFunction", Duration.ofSeconds(60)));
     }
 
-    SyncSummary invoke(String event, Context lambda) {
+    public SyncSummary invoke(String event, Context lambda) {
         String out = FunctionInvoker.invoke(handler, event, lambda);
         try {
             return json.readValue(out, Argument.of(SyncSummary.class));
@@ -86,7 +86,7 @@ final class SyncTestBed implements AutoCloseable {
     }
 
     /** Every coupon and balance item, by pk|sk (the run checkpoint left out). */
-    Map<String, Map<String, AttributeValue>> mirror() {
+    public Map<String, Map<String, AttributeValue>> mirror() {
         Map<String, Map<String, AttributeValue>> items = new TreeMap<>();
         for (Map<String, AttributeValue> item : aws.scan(couponsTable)) {
             if (!item.get("pk").s().equals(RunCheckpoints.PARTITION)) {
@@ -96,11 +96,11 @@ final class SyncTestBed implements AutoCloseable {
         return items;
     }
 
-    List<Map<String, AttributeValue>> checkpoints() {
+    public List<Map<String, AttributeValue>> checkpoints() {
         return aws.scan(couponsTable).stream().filter(i -> i.get("pk").s().equals(RunCheckpoints.PARTITION)).toList();
     }
 
-    static int writeCalls() {
+    public static int writeCalls() {
         int n = 0;
         for (String operation : WRITE_OPERATIONS) {
             n += AwsCalls.count(operation);
@@ -108,7 +108,7 @@ final class SyncTestBed implements AutoCloseable {
         return n;
     }
 
-    static void createCouponsTable(String name) {
+    public static void createCouponsTable(String name) {
         try (DynamoDbClient ddb = LocalAws.get().dynamoDb()) {
             ddb.createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(string("pk"), string("sk"), string("token"))
