@@ -1,12 +1,12 @@
 package io.partnerlink.bench.host;
 
 /** Whether an answer is a success: an HTTP API answer with a 2xx {@code statusCode}, or any other JSON result. */
-final class Answers {
+public final class Answers {
 
     private Answers() {
     }
 
-    static boolean ok(String answer) {
+    public static boolean ok(String answer) {
         int at = answer.indexOf("\"statusCode\":");
         if (at < 0) {
             return !answer.isBlank() && !answer.contains("\"errorMessage\"");
