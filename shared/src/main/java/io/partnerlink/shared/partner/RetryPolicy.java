@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * Retries a partner call on {@link PartnerUnavailableException} with full-jitter exponential backoff, honouring
  * {@code Retry-After}. A retry starts only when its pause plus one whole attempt (the partner client's read
  * timeout, see {@link AttemptBudgets}) still fits before the {@link Deadline}, so the last attempt ends in time
- * even if it runs into that timeout. The first attempt always runs. Hand-written because Micronaut's
+ * even if it runs into that timeout. The first attempt always runs; a failure whose own retries are spent
+ * ({@link PartnerUnavailableException#retriesSpent()}) is not retried again. Hand-written because Micronaut's
  * {@code @Retryable} has neither a per-call deadline (the Lambda's remaining time) nor {@code Retry-After}.
  */
 @Singleton
@@ -50,7 +51,7 @@ public class RetryPolicy {
                 return call.get();
             } catch (PartnerUnavailableException e) {
                 Duration pause = pauseBefore(attempt + 1, e.retryAfter());
-                if (attempt >= maxAttempts || deadline.hasLessThan(pause.plus(attemptBudget.apply(e.partner())))) {
+                if (e.retriesSpent() || attempt >= maxAttempts || deadline.hasLessThan(pause.plus(attemptBudget.apply(e.partner())))) {
                     LOG.warn("{} failed after {} attempt(s), giving up: {}", operation, attempt, e.getMessage());
                     throw e;
                 }

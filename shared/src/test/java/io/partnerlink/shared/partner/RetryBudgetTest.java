@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,6 +96,21 @@ class RetryBudgetTest {
     @Test
     void theFirstAttemptRunsEvenWithNoTimeLeft() {
         assertEquals("done", call(Deadline.in(Duration.ZERO, clock), failing("fast", 0, Duration.ZERO, null, clock)));
+        assertEquals(1, attempts[0]);
+    }
+
+    @Test
+    void aFailureWhoseRetriesAreSpentIsNotRetriedAgain() {
+        PartnerUnavailableException spent = new PartnerUnavailableException("fast", 503, "token endpoint down", null, null) {
+            @Override
+            public boolean retriesSpent() {
+                return true;
+            }
+        };
+        assertSame(spent, assertThrows(PartnerUnavailableException.class, () -> call(Deadline.in(Duration.ofSeconds(60), clock),
+                attempt -> {
+                    throw spent;
+                })));
         assertEquals(1, attempts[0]);
     }
 
