@@ -9,9 +9,10 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Until when a request may start partner calls: the Lambda's remaining time less {@code gift-order.deadline-margin}
- * (to record and answer) and less one vektor read timeout, because a call started just before the deadline may
- * take that long. Without a Lambda context, {@code gift-order.deadline-fallback} stands in for the remaining time.
+ * Until when a request's partner calls must be done: the Lambda's remaining time less
+ * {@code gift-order.deadline-margin} (to record and answer); the shared retry policy starts a retry only if a whole
+ * attempt (one vektor read timeout) still fits. Without a Lambda context, {@code gift-order.deadline-fallback}
+ * stands in for the remaining time.
  */
 @Singleton
 public class RequestDeadlines {
@@ -22,10 +23,9 @@ public class RequestDeadlines {
 
     public RequestDeadlines(Clock clock,
                             @Value("${gift-order.deadline-margin:2s}") Duration margin,
-                            @Value("${micronaut.http.services.vektor.read-timeout:8s}") Duration readTimeout,
                             @Value("${gift-order.deadline-fallback:25s}") Duration fallback) {
         this.clock = clock;
-        this.margin = margin.plus(readTimeout);
+        this.margin = margin;
         this.fallback = fallback;
     }
 

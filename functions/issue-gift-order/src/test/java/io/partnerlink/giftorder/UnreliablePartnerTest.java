@@ -79,6 +79,21 @@ class UnreliablePartnerTest {
     }
 
     @Test
+    void noRetryStartsWhenTheLambdaHasNoRoomForAWholeAttempt() {
+        f.listCertificates();
+        f.stubOrders(serviceUnavailable());
+        // 3.5 s left, 2 s kept back for answering: 1.5 s, less than one 2 s read timeout.
+        HttpAnswer answer = f.placeOrder("no-room-1", order(HOFF, 1), new TestLambdaContext("issue-gift-order", Duration.ofMillis(3_500)));
+        assertEquals(503, answer.status(), answer.body());
+        assertEquals(1, f.orderCalls());
+
+        // 6 s left: 4 s after the margin, room for a pause and another 2 s attempt.
+        HttpAnswer roomy = f.placeOrder("no-room-2", order(HOFF, 1), new TestLambdaContext("issue-gift-order", Duration.ofSeconds(6)));
+        assertEquals(503, roomy.status(), roomy.body());
+        assertTrue(f.orderCalls() >= 3, "retried: " + f.orderCalls());
+    }
+
+    @Test
     void anUnavailableCatalogueIs503AndOrdersNothing() {
         f.stubCatalogue("[]");
         f.stub(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/api/certificates")).willReturn(serviceUnavailable()));

@@ -5,6 +5,7 @@ import io.micronaut.serde.ObjectMapper;
 import io.partnerlink.shared.art.ArtErrors;
 import io.partnerlink.shared.art.ArtStore;
 import io.partnerlink.shared.art.ArtTimestamps;
+import io.partnerlink.shared.art.ArtTokenUnavailableException;
 import io.partnerlink.shared.art.StoreDomain;
 import io.partnerlink.shared.idempotency.Idempotency;
 import io.partnerlink.shared.idempotency.IdempotencyRequestInProgressException;
@@ -123,7 +124,8 @@ public class RenewalRun {
             }
         } catch (IdempotencyRequestInProgressException busy) {
             summary.skip(domain, "in-progress", "another run or request is renewing it right now", null);
-        } catch (PartnerUnauthorizedException | SecretUnavailableException | IdempotencyStoreUnavailableException fatal) {
+        } catch (PartnerUnauthorizedException | ArtTokenUnavailableException | SecretUnavailableException
+                 | IdempotencyStoreUnavailableException fatal) {
             throw fatal;
         } catch (PartnerRejectedException rejected) {
             summary.fail(domain, ArtErrors.describe(rejected));

@@ -220,6 +220,23 @@ class ScheduledRenewalTest {
     }
 
     @Test
+    void aTokenEndpointDownMidRunStopsTheRunAsAnOutage() {
+        start(Map.of("partner.retry.max-attempts", "2"), DUE_A, DUE_B);
+        bed.expireTokenAfterListing();
+        bed.stub(post(urlEqualTo(API + "/auth/token")).withRequestBody(matchingJsonPath("$.grant_type", equalTo("refresh_token")))
+                .willReturn(aResponse().withStatus(503)));
+
+        RenewalRunStoppedException stopped = assertThrows(RenewalRunStoppedException.class, () -> bed.run(SCHEDULED));
+
+        assertTrue(stopped.getMessage().startsWith("Renewal run stopped: Could not obtain a .ART access token: the token endpoint is unavailable"),
+                stopped.getMessage());
+        assertTrue(stopped.getMessage().contains("scanned 1"), "stopped at the first domain: " + stopped.getMessage());
+        assertEquals(2, grants("refresh_token"), "retried within the token budget only");
+        assertEquals(0, bed.art.count(postRequestedFor(urlEqualTo(API + "/store/orders"))));
+        assertTrue(bed.aws.scan(bed.table).isEmpty(), "the claimed key is released for the next run");
+    }
+
+    @Test
     void aFailedOrderIsReportedTheRunGoesOnAndTheNextRunRetriesIt() {
         start(Map.of(), DUE_A, DUE_B);
         bed.stub(post(urlEqualTo(API + "/store/orders")).withRequestBody(matchingJsonPath("$.items[0].domain", equalTo("gallery.art")))

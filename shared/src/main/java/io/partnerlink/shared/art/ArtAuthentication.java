@@ -21,7 +21,8 @@ import java.time.Duration;
  * The container's .ART bearer token ({@code POST /auth/token}, JSON body). A token is renewed with the
  * {@code refresh_token} grant shortly before it expires (or after a 401); when the refresh is refused the client
  * signs in again with its configured grant, and when that is refused it re-reads the secret once (a rotation)
- * before giving up with {@link ArtTokenException}.
+ * before giving up with {@link ArtTokenException}. A token endpoint that is down is an outage, not a refusal:
+ * {@link ArtTokenUnavailableException}.
  */
 @Singleton
 public class ArtAuthentication {
@@ -81,7 +82,7 @@ public class ArtAuthentication {
                 }
             }
         } catch (PartnerUnavailableException unavailable) {
-            throw new ArtTokenException("the token endpoint is unavailable (" + unavailable.getMessage() + ")");
+            throw new ArtTokenUnavailableException(unavailable);
         }
     }
 

@@ -3,8 +3,9 @@ package io.partnerlink.shared.art;
 import io.partnerlink.shared.partner.PartnerUnauthorizedException;
 
 /**
- * No .ART access token could be had: the credentials were refused (after a re-read of the secret) or the token
- * endpoint did not answer within its budget. Nothing else can be done with the partner; a run stops here.
+ * No .ART access token could be had: the credentials were refused (after a re-read of the secret) or the grant is
+ * misconfigured. Nothing else can be done with the partner; a run stops here. An endpoint that is down is
+ * {@link ArtTokenUnavailableException} instead.
  */
 public class ArtTokenException extends PartnerUnauthorizedException {
 

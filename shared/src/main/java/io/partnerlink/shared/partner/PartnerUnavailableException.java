@@ -15,6 +15,14 @@ public class PartnerUnavailableException extends PartnerException {
         this.retryAfter = retryAfter;
     }
 
+    /**
+     * Whether this failure already went through retries of its own (a token fetch inside a call), so a retry loop
+     * around it gives up instead of repeating them.
+     */
+    public boolean retriesSpent() {
+        return false;
+    }
+
     /** The partner's {@code Retry-After}, or null. */
     public Duration retryAfter() {
         return retryAfter;

@@ -12,7 +12,6 @@ import io.partnerlink.shared.secrets.BasicCredentials;
 import io.partnerlink.shared.secrets.PartnerSecrets;
 import jakarta.inject.Singleton;
 
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -33,26 +32,22 @@ public class OrderTickets {
     private final RetryPolicy retry;
     private final VitecErrors errors;
     private final String secretId;
-    private final Duration readTimeout;
 
     public OrderTickets(VitecApi api, PartnerSecrets secrets, RetryPolicy retry, VitecErrors errors,
-                        @Value("${vitec.secret-id}") String secretId,
-                        @Value("${micronaut.http.services.vitec.read-timeout:10s}") Duration readTimeout) {
+                        @Value("${vitec.secret-id}") String secretId) {
         this.api = api;
         this.secrets = secrets;
         this.retry = retry;
         this.errors = errors;
         this.secretId = secretId;
-        this.readTimeout = readTimeout;
     }
 
     /**
-     * The ticket behind {@code token}, asked for under {@code customerId}. Retries stop early enough that the last
-     * attempt, even if it runs into the read timeout, still ends before {@code deadline}.
+     * The ticket behind {@code token}, asked for under {@code customerId}. {@link RetryPolicy} starts a retry only
+     * when it can run into the read timeout and still end before {@code deadline}.
      */
     public OrderTicket redeem(String customerId, String token, Deadline deadline) {
-        Deadline lastAttemptStart = new Deadline(deadline.at().minus(readTimeout), deadline.clock());
-        return retry.call(PARTNER + " " + OPERATION, lastAttemptStart, () ->
+        return retry.call(PARTNER + " " + OPERATION, deadline, () ->
                 PartnerCalls.refreshingOnce(() -> once(customerId, token), () -> secrets.refresh(secretId)));
     }
 

@@ -163,11 +163,14 @@ class ArtAuthenticationTest {
     }
 
     @Test
-    void anUnavailableTokenEndpointIsATokenFailureAfterItsRetries() {
-        art.wireMock().stubFor(post(urlEqualTo(TOKEN)).willReturn(aResponse().withStatus(503)));
+    void anUnavailableTokenEndpointIsAnOutageAfterItsRetries_notRefusedCredentials() {
+        art.wireMock().stubFor(post(urlEqualTo(TOKEN)).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "0")));
         startContext(Map.of("partner.retry.max-attempts", "3"));
-        ArtTokenException e = assertThrows(ArtTokenException.class, () -> store.orderStatuses(deadline()));
+        ArtTokenUnavailableException e = assertThrows(ArtTokenUnavailableException.class, () -> store.orderStatuses(deadline()));
         assertTrue(e.getMessage().contains("token endpoint is unavailable"), e.getMessage());
-        assertEquals(3, art.count(postRequestedFor(urlEqualTo(TOKEN))));
+        assertEquals(503, e.status());
+        assertEquals(Duration.ZERO, e.retryAfter(), "the endpoint's Retry-After is kept");
+        assertEquals(3, art.count(postRequestedFor(urlEqualTo(TOKEN))), "retried within the token budget, not again by the store call");
+        assertEquals(0, art.count(getRequestedFor(urlPathEqualTo(STATUSES))));
     }
 }

@@ -13,6 +13,11 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import java.time.Duration;
 import java.util.Map;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.partnerlink.renewal.RenewalTestBed.API;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Dependencies down (issue 9, item 4) for renew-domain: on the HTTP route DynamoDB or Secrets Manager unreachable is
  * a clear 503 and no .ART call; the scheduled run fails its invocation (so EventBridge retries, then the failed-events
- * queue) without ordering. The same handler works again once the dependency is back.
+ * queue) without ordering. The same handler works again once the dependency is back. The .ART token endpoint down
+ * is an outage too (503), unlike credentials it refuses (502).
  */
 class RenewalDependenciesDownTest {
 
@@ -86,6 +92,37 @@ class RenewalDependenciesDownTest {
             assertEquals(201, after.status(), after.body());
             assertEquals(1, bed.ordersPlacedFor(NAME));
             assertTrue(secrets.calls("secretsmanager.GetSecretValue") >= 1);
+        }
+    }
+
+    @Test
+    void artTokenEndpointDownIs503WithRetryAfterAndTheKeyIsReleased() {
+        try (RenewalTestBed bed = OnDemandBeds.holding(Map.of("partner.retry.max-attempts", "1"), NAME)) {
+            bed.stub(post(urlEqualTo(API + "/auth/token")).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "7")));
+
+            HttpAnswer down = bed.renew(NAME, "token-down", null);
+
+            CleanAnswers.assertProblem(down, 503, "upstream-unavailable");
+            assertEquals("7", down.header("Retry-After"));
+            assertEquals(0, OnDemandBeds.orderPosts(bed));
+
+            bed.stub(post(urlEqualTo(API + "/auth/token")).willReturn(okJson(OnDemandBeds.tokens())));
+            HttpAnswer after = bed.renew(NAME, "token-down", null);
+            assertEquals(201, after.status(), "the key was released, so the retry runs: " + after.body());
+            assertEquals(1, bed.ordersPlacedFor(NAME));
+        }
+    }
+
+    @Test
+    void artRefusingOurCredentialsStays502UpstreamRejected() {
+        try (RenewalTestBed bed = OnDemandBeds.holding(Map.of(), NAME)) {
+            bed.stub(post(urlEqualTo(API + "/auth/token")).willReturn(aResponse().withStatus(401)
+                    .withHeader("Content-Type", "application/json").withBody("{\"error\":\"invalid_credentials\"}")));
+
+            HttpAnswer refused = bed.renew(NAME, "token-refused", null);
+
+            CleanAnswers.assertProblem(refused, 502, "upstream-rejected");
+            assertEquals(0, OnDemandBeds.orderPosts(bed));
         }
     }
 }

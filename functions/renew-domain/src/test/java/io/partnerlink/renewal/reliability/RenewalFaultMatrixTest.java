@@ -96,12 +96,8 @@ class RenewalFaultMatrixTest {
                 assertEquals(201, first.status(), first.body());
                 assertEquals(OnDemandBeds.orderId(NAME), first.json().get("orderId").getStringValue());
                 assertTrue(first.json().get("invoiceId").isNull());
-            } else if (call == Call.TOKEN) {
-                // ArtAuthentication turns a token endpoint that stays down into "no access token" (ArtTokenException,
-                // a refusal): 502, not stored, so the retry below runs. DESIGN section 4 allows 502 or 503 here.
-                assertEquals(502, first.status(), first.body());
-                assertEquals("upstream-rejected", first.problemType());
             } else {
+                // The token endpoint down is an outage like any other call's (ArtTokenUnavailableException).
                 assertEquals(503, first.status(), first.body());
                 assertEquals("upstream-unavailable", first.problemType());
                 if (fault == PartnerFault.HTTP_429_RETRY_AFTER) {

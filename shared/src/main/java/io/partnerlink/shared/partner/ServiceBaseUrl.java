@@ -1,4 +1,4 @@
-package io.partnerlink.shared.art;
+package io.partnerlink.shared.partner;
 
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
@@ -9,17 +9,18 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * Lets {@code ART_BASE_URL} be the documented base URL, path included ({@code https://services.art.art/api/v2}).
- * Micronaut's service clients resolve a method path like {@code /auth/token} against the host and drop the URL's
- * own path; they keep a separate context path. This moves the path of the {@code art} service URL there.
+ * Lets every partner's base URL carry a path ({@code ART_BASE_URL=https://services.art.art/api/v2},
+ * {@code VEKTOR_BASE_URL=https://gateway.example/vektor}). Micronaut's service clients resolve a method path like
+ * {@code /auth/token} against the host and drop the URL's own path; they keep a separate context path. This moves
+ * the path of a service URL ({@code micronaut.http.services.<id>.url}) there, unless a {@code path} is set.
  */
 @Singleton
-public class ArtBaseUrl implements BeanCreatedEventListener<ServiceHttpClientConfiguration> {
+public class ServiceBaseUrl implements BeanCreatedEventListener<ServiceHttpClientConfiguration> {
 
     @Override
     public ServiceHttpClientConfiguration onCreated(BeanCreatedEvent<ServiceHttpClientConfiguration> event) {
         ServiceHttpClientConfiguration config = event.getBean();
-        if (!ArtErrors.PARTNER.equals(config.getServiceId()) || config.getPath().isPresent() || config.getUrls().size() != 1) {
+        if (config.getPath().isPresent() || config.getUrls().size() != 1) {
             return config;
         }
         URI url = config.getUrls().get(0);
