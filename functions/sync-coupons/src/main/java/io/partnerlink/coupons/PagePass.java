@@ -27,10 +27,12 @@ public class PagePass {
     private static final Logger LOG = LoggerFactory.getLogger(PagePass.class);
 
     private final ClientSync clientSync;
+    private final ClientDigests digests;
     private final SyncConfig config;
 
-    public PagePass(ClientSync clientSync, SyncConfig config) {
+    public PagePass(ClientSync clientSync, ClientDigests digests, SyncConfig config) {
         this.clientSync = clientSync;
+        this.digests = digests;
         this.config = config;
     }
 
@@ -44,6 +46,8 @@ public class PagePass {
         AtomicInteger firstUnauthorized = new AtomicInteger(Integer.MAX_VALUE);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         Map<String, String> mdc = MDC.getCopyOfContextMap();
+        // One read for the page's digests; a full resync rewrites every item anyway.
+        Map<Long, ClientDigests.Seen> seen = rewriteAll ? Map.of() : digests.read(page.stream().map(LoyaltyClient::id).toList());
         int started = 0;
         // Platform threads: on the java21 runtime a virtual thread blocked in synchronized I/O would pin its carrier.
         try (ExecutorService pool = Executors.newFixedThreadPool(config.concurrency())) {
@@ -61,7 +65,7 @@ public class PagePass {
                         MDC.setContextMap(mdc);
                     }
                     try {
-                        clientSync.sync(clientId, budget.retryDeadline(), rewriteAll, tally);
+                        clientSync.sync(clientId, seen.get(clientId), budget.retryDeadline(), rewriteAll, tally);
                         logProgress(progress.incrementAndGet(), pageOffset + index, tally);
                     } catch (PartnerUnauthorizedException e) {
                         firstUnauthorized.accumulateAndGet(index, Math::min);
