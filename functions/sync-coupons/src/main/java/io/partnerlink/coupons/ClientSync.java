@@ -28,8 +28,9 @@ import static io.partnerlink.coupons.MirrorItems.REMOVED;
 import static io.partnerlink.coupons.MirrorItems.STATUS;
 
 /**
- * Mirrors one client: reads its coupons and balance from i-bonus and its stored items from the table, then writes
- * only the items whose content hash or status differs. Removal is decided here, per client, against the client's
+ * Mirrors one client: reads its coupons and balance from i-bonus; when the client's digest says the table already
+ * holds exactly that, stops there. Otherwise reads its stored items, writes only the items whose content hash or
+ * status differs, then the digest. Removal is decided here, per client, against the client's
  * complete coupon list (the partner returns it whole), so it is correct whichever invocation processes the client;
  * a client whose list could not be read is left as it is. A 401 is not handled here: it stops the run.
  */
@@ -38,28 +39,45 @@ public class ClientSync {
 
     private final IbonusClient ibonus;
     private final CouponMirror mirror;
+    private final ClientDigests digests;
     private final Clock clock;
 
-    public ClientSync(IbonusClient ibonus, CouponMirror mirror, Clock clock) {
+    public ClientSync(IbonusClient ibonus, CouponMirror mirror, ClientDigests digests, Clock clock) {
         this.ibonus = ibonus;
         this.mirror = mirror;
+        this.digests = digests;
         this.clock = clock;
     }
 
-    public void sync(long clientId, Deadline deadline, boolean rewriteAll, SyncTally tally) {
+    /**
+     * @param seen the client's digest item as read for its page (null: none); when it vouches for exactly what
+     *             i-bonus lists now, the stored items are not read at all
+     */
+    void sync(long clientId, ClientDigests.Seen seen, Deadline deadline, boolean rewriteAll, SyncTally tally) {
         List<Coupon> coupons = fetch(clientId, "coupons", () -> ibonus.coupons(clientId, deadline), tally);
         List<Balance> balances = fetch(clientId, "balance", () -> ibonus.balance(clientId, deadline), tally);
         tally.clientsScanned.incrementAndGet();
         if (coupons == null && balances == null) {
             return;
         }
-        Map<String, Map<String, AttributeValue>> stored = mirror.load(clientId);
         Instant now = clock.instant();
+        // A digest only for a complete read: with one list missing, nothing may vouch for the client's items.
+        String digest = coupons != null && balances != null ? MirrorItems.clientDigest(coupons, balances, now) : null;
+        if (!rewriteAll && digest != null && seen != null && digest.equals(seen.digest())) {
+            tally.couponsSeen.addAndGet(coupons.size());
+            tally.unchanged.addAndGet(coupons.size());
+            return;
+        }
+        Map<String, Map<String, AttributeValue>> stored = mirror.load(clientId);
+        Writes writes = new Writes(clientId, ClientDigests.Seen.of(stored.remove(MirrorItems.DIGEST_SK)), tally);
         if (coupons != null) {
-            mirrorCoupons(clientId, coupons, stored, now, rewriteAll, tally);
+            mirrorCoupons(clientId, coupons, stored, now, rewriteAll, tally, writes);
         }
         if (balances != null) {
-            mirrorBalances(clientId, balances, stored, now, rewriteAll, tally);
+            mirrorBalances(clientId, balances, stored, now, rewriteAll, tally, writes);
+        }
+        if (digest != null) {
+            writes.vouch(digest, now);
         }
     }
 
@@ -82,7 +100,7 @@ public class ClientSync {
     }
 
     private void mirrorCoupons(long clientId, List<Coupon> coupons, Map<String, Map<String, AttributeValue>> stored,
-                               Instant now, boolean rewriteAll, SyncTally tally) {
+                               Instant now, boolean rewriteAll, SyncTally tally, Writes writes) {
         Set<String> listed = new HashSet<>();
         for (Coupon coupon : coupons) {
             tally.couponsSeen.incrementAndGet();
@@ -92,7 +110,7 @@ public class ClientSync {
             String status = MirrorItems.couponStatus(coupon, now);
             Map<String, AttributeValue> before = stored.get(sk);
             if (before == null) {
-                write(MirrorItems.coupon(clientId, coupon, status, hash, now, now), tally);
+                writes.put(MirrorItems.coupon(clientId, coupon, status, hash, now, now));
                 tally.created.incrementAndGet();
                 continue;
             }
@@ -103,7 +121,7 @@ public class ClientSync {
                 continue;
             }
             Instant lastChanged = changed ? now : MirrorItems.instant(before, LAST_CHANGED_AT);
-            write(MirrorItems.coupon(clientId, coupon, status, hash, MirrorItems.instant(before, FIRST_SEEN_AT), lastChanged), tally);
+            writes.put(MirrorItems.coupon(clientId, coupon, status, hash, MirrorItems.instant(before, FIRST_SEEN_AT), lastChanged));
             if (EXPIRED.equals(status) && !EXPIRED.equals(statusBefore)) {
                 tally.expired.incrementAndGet();
             } else if (changed) {
@@ -114,14 +132,14 @@ public class ClientSync {
         }
         stored.forEach((sk, item) -> {
             if (sk.startsWith(COUPON_PREFIX) && !listed.contains(sk) && !REMOVED.equals(MirrorItems.text(item, STATUS))) {
-                write(MirrorItems.removed(item, now), tally);
+                writes.put(MirrorItems.removed(item, now));
                 tally.removed.incrementAndGet();
             }
         });
     }
 
     private void mirrorBalances(long clientId, List<Balance> balances, Map<String, Map<String, AttributeValue>> stored,
-                                Instant now, boolean rewriteAll, SyncTally tally) {
+                                Instant now, boolean rewriteAll, SyncTally tally, Writes writes) {
         Set<String> listed = new HashSet<>();
         for (Balance balance : balances) {
             String sk = BALANCE_PREFIX + balance.currency();
@@ -133,21 +151,48 @@ public class ClientSync {
             if (changed || rewriteAll) {
                 Instant firstSeen = before == null ? now : MirrorItems.instant(before, FIRST_SEEN_AT);
                 Instant lastChanged = changed ? now : MirrorItems.instant(before, LAST_CHANGED_AT);
-                write(MirrorItems.balance(clientId, balance, hash, firstSeen, lastChanged), tally);
+                writes.put(MirrorItems.balance(clientId, balance, hash, firstSeen, lastChanged));
                 tally.balancesUpdated.incrementAndGet();
             }
         }
         // A currency i-bonus no longer lists is kept and marked removed, like a coupon, never shown as spendable.
         stored.forEach((sk, item) -> {
             if (sk.startsWith(BALANCE_PREFIX) && !listed.contains(sk) && !REMOVED.equals(MirrorItems.text(item, STATUS))) {
-                write(MirrorItems.removed(item, now), tally);
+                writes.put(MirrorItems.removed(item, now));
                 tally.balancesUpdated.incrementAndGet();
             }
         });
     }
 
-    private void write(Map<String, AttributeValue> item, SyncTally tally) {
-        mirror.put(item);
-        tally.writes.incrementAndGet();
+    /** One client's writes: the digest item stops vouching before the first item changes, and vouches again after. */
+    private final class Writes {
+        private final long clientId;
+        private final SyncTally tally;
+        private final boolean vouching;
+        private String claim;
+        private boolean wrote;
+
+        Writes(long clientId, ClientDigests.Seen seen, SyncTally tally) {
+            this.clientId = clientId;
+            this.tally = tally;
+            this.vouching = seen != null && seen.digest() != null;
+            this.claim = seen == null ? null : seen.claim();
+        }
+
+        void put(Map<String, AttributeValue> item) {
+            if (!wrote && vouching) {
+                claim = digests.withdraw(clientId);
+            }
+            wrote = true;
+            mirror.put(item);
+            tally.writes.incrementAndGet();
+        }
+
+        void vouch(String digest, Instant now) {
+            if (!digests.vouch(clientId, digest, claim, now) && wrote) {
+                // Another sync wrote the digest item meanwhile; its digest may predate some of these writes.
+                digests.withdraw(clientId);
+            }
+        }
     }
 }

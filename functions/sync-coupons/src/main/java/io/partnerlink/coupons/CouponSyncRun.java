@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * One invocation's share of a run: take (or start) the run of the request's scope, page through the clients from
@@ -134,6 +136,7 @@ public class CouponSyncRun {
             ClientQuery query = new ClientQuery(run.phone(), run.email(), offset, config.pageSize());
             Long previousFirst = null;
             int unreadableInARow = 0;
+            CompletableFuture<PagePass.Page> ahead = null;
             while (true) {
                 if (budget.low()) {
                     return pause(offset, "time is running out");
@@ -142,8 +145,15 @@ public class CouponSyncRun {
                 // skips the clients of that page it already did.
                 int pageStart = offset - offset % config.pageSize();
                 List<LoyaltyClient> page;
+                PagePass.Page listed;
+                CompletableFuture<PagePass.Page> fetchedAhead = ahead;
+                ahead = null;
                 try {
-                    page = ibonus.clients(query.at(pageStart), budget.retryDeadline());
+                    listed = fetchedAhead != null ? PagePass.await(fetchedAhead) : fetch(query, pageStart);
+                    if (listed.start() != pageStart) {
+                        listed = fetch(query, pageStart); // a page longer than asked for: the one ahead is not this one
+                    }
+                    page = listed.clients();
                 } catch (PartnerUnauthorizedException e) {
                     throw stop(offset);
                 } catch (PartnerUnavailableException e) {
@@ -168,7 +178,10 @@ public class CouponSyncRun {
                 }
                 previousFirst = first;
                 List<LoyaltyClient> todo = page.subList(Math.min(offset - pageStart, page.size()), page.size());
-                PagePass.Result done = pages.run(todo, offset, budget, run.fullResync(), tally, progress);
+                int nextStart = pageStart + page.size() - (pageStart + page.size()) % config.pageSize();
+                Supplier<PagePass.Page> next = page.size() < config.pageSize() ? null : () -> fetch(query, nextStart);
+                PagePass.Result done = pages.run(todo, listed.seen(), offset, budget, run.fullResync(), tally, progress, next);
+                ahead = done.next();
                 offset += done.processed();
                 if (done.unauthorized()) {
                     throw stop(offset);
@@ -181,6 +194,10 @@ public class CouponSyncRun {
                 }
                 offset = pageStart + page.size(); // normally already there; a page longer than asked moves on past it
             }
+        }
+
+        private PagePass.Page fetch(ClientQuery query, int pageStart) {
+            return pages.page(pageStart, () -> ibonus.clients(query.at(pageStart), budget.retryDeadline()), run.fullResync());
         }
 
         private SyncSummary finish() {

@@ -7,7 +7,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,6 +29,8 @@ final class MirrorItems {
     static final String REMOVED_AT = "removedAt";
     static final String COUPON_PREFIX = "COUPON#";
     static final String BALANCE_PREFIX = "BALANCE#";
+    /** Sort key of the client's digest item (see {@link ClientDigests}). */
+    static final String DIGEST_SK = "DIGEST";
 
     static final String ACTIVE = "active";
     static final String EXPIRED = "expired";
@@ -54,6 +59,26 @@ final class MirrorItems {
     /** 1234.5 and 1234.50 are the same amount: the scale the partner happens to send is not a change. */
     static String balanceHash(Balance b) {
         return hash("balance-v1", b.currency(), b.amount().stripTrailingZeros().toPlainString());
+    }
+
+    /**
+     * What the client's mirror holds after a sync of these lists at {@code now}: each listed item's hash and status
+     * (so a coupon expiring by the clock changes it), in a fixed order. Items not listed are all {@code removed}.
+     */
+    static String clientDigest(List<Coupon> coupons, List<Balance> balances, Instant now) {
+        List<Object> parts = new ArrayList<>();
+        parts.add("client-v1");
+        coupons.stream().sorted(Comparator.comparing(Coupon::id)).forEach(c -> {
+            parts.add(c.id());
+            parts.add(couponHash(c));
+            parts.add(couponStatus(c, now));
+        });
+        parts.add("balances");
+        balances.stream().sorted(Comparator.comparing(Balance::currency)).forEach(b -> {
+            parts.add(b.currency());
+            parts.add(balanceHash(b));
+        });
+        return hash(parts.toArray());
     }
 
     static Map<String, AttributeValue> coupon(long clientId, Coupon c, String status, String hash, Instant firstSeen, Instant changed) {

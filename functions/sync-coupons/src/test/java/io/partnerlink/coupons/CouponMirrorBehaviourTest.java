@@ -28,13 +28,7 @@ class CouponMirrorBehaviourTest extends FakeIbonusTest {
     @BeforeEach
     void start() {
         bed = new SyncTestBed(sandbox.baseUrl(), Map.of("coupons.sync.page-size", "2"));
-        ibonus = new IbonusFake(sandbox, 2);
-        ibonus.client(1, coupon(11, nextYear, "Coffee"), coupon(12, nextYear, "Tea"));
-        ibonus.client(2);
-        ibonus.client(3, coupon(31, nextYear, "Cake"));
-        ibonus.client(4, coupon(41, Instant.parse("2023-05-01T00:00:00Z"), "Old"));
-        ibonus.client(5, coupon(51, nextYear, "Bun"), coupon(52, nextYear, "Juice"));
-        ibonus.publish();
+        ibonus = IbonusFake.fiveClients(sandbox, nextYear);
     }
 
     @AfterEach

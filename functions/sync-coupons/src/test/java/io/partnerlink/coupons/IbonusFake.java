@@ -37,6 +37,18 @@ public final class IbonusFake {
         balances.put(id, "[{\"amount\":" + (id % 1000) + ".50,\"currency\":\"points\"}]");
     }
 
+    /** The five clients of the behaviour tests, on pages of two (published): client 2 has none, client 4's expired. */
+    public static IbonusFake fiveClients(PartnerSandbox sandbox, Instant nextYear) {
+        IbonusFake ibonus = new IbonusFake(sandbox, 2);
+        ibonus.client(1, coupon(11, nextYear, "Coffee"), coupon(12, nextYear, "Tea"));
+        ibonus.client(2);
+        ibonus.client(3, coupon(31, nextYear, "Cake"));
+        ibonus.client(4, coupon(41, Instant.parse("2023-05-01T00:00:00Z"), "Old"));
+        ibonus.client(5, coupon(51, nextYear, "Bun"), coupon(52, nextYear, "Juice"));
+        ibonus.publish();
+        return ibonus;
+    }
+
     public static String coupon(long id, Instant expires, String header) {
         return "{\"id\":" + id + ",\"title\":\"Promo " + id + "\",\"header\":" + Json.quote(header)
                 + ",\"shortDescription\":\"<p>Show at the till</p>\",\"expireDate\":" + expires.toEpochMilli()

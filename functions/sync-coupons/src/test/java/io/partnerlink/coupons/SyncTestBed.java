@@ -85,12 +85,23 @@ public final class SyncTestBed implements AutoCloseable {
         }
     }
 
-    /** Every coupon and balance item, by pk|sk (the run checkpoint left out). */
+    /** Every coupon and balance item, by pk|sk (the run checkpoint and the clients' digest items left out). */
     public Map<String, Map<String, AttributeValue>> mirror() {
         Map<String, Map<String, AttributeValue>> items = new TreeMap<>();
         for (Map<String, AttributeValue> item : aws.scan(couponsTable)) {
-            if (!item.get("pk").s().equals(RunCheckpoints.PARTITION)) {
+            if (!item.get("pk").s().equals(RunCheckpoints.PARTITION) && !item.get("sk").s().equals(MirrorItems.DIGEST_SK)) {
                 items.put(item.get("pk").s() + "|" + item.get("sk").s(), item);
+            }
+        }
+        return items;
+    }
+
+    /** The clients' digest items, by pk. */
+    public Map<String, Map<String, AttributeValue>> digests() {
+        Map<String, Map<String, AttributeValue>> items = new TreeMap<>();
+        for (Map<String, AttributeValue> item : aws.scan(couponsTable)) {
+            if (item.get("sk").s().equals(MirrorItems.DIGEST_SK)) {
+                items.put(item.get("pk").s(), item);
             }
         }
         return items;
