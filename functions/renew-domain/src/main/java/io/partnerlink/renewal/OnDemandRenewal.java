@@ -83,8 +83,9 @@ public class OnDemandRenewal {
             return bodies.json(outcome.kind() == RenewalOutcome.Kind.ORDERED ? 201 : 200, new RenewalAnswer(name, status,
                     outcome.orderId(), outcome.invoiceId(), outcome.period(), outcome.orderStatus(), expiry, false));
         } catch (PartnerUnauthorizedException credentials) {
-            throw credentials; // our credentials, not this request: not stored, answered 502 and retried later
-            // A token endpoint that is down (ArtTokenUnavailableException) is no refusal: it passes as 503.
+            // Our credentials, not this request: not stored, answered 502 and retried later. A token endpoint that
+            // is down (ArtTokenUnavailableException) is no refusal: it passes on as 503.
+            throw credentials;
         } catch (PartnerRejectedException rejected) {
             LOG.warn("On-demand renewal of {} refused: {}", name, ArtErrors.describe(rejected));
             ProblemType type = rejected.fieldErrors().isEmpty() ? ProblemType.UPSTREAM_REJECTED : ProblemType.PARTNER_VALIDATION_FAILED;

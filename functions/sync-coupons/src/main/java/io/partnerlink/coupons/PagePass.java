@@ -21,9 +21,10 @@ import java.util.function.Supplier;
 /**
  * Mirrors the clients of one page, at most {@code concurrency} at a time, starting them in page order and starting
  * no more once the budget runs low or the run must stop. The next page is fetched while the last clients run (in one
- * of the slots), so the page boundary costs no partner round trip; no client of it starts before this page is done. Every started client is waited for, so the clients done
- * are exactly the first {@code processed} of the page: the next offset is exact, and resuming repeats nothing
- * but clients cut off by a 401 (repeating one is harmless: unchanged items are not written).
+ * of the slots), so the page boundary costs no partner round trip; no client of it starts before this page is done.
+ * Every started client is waited for, so the clients done are exactly the first {@code processed} of the page: the
+ * next offset is exact, and resuming repeats nothing but clients cut off by a 401 (repeating one is harmless:
+ * unchanged items are not written).
  */
 @Singleton
 public class PagePass {
