@@ -54,6 +54,11 @@ final class ChildJvm {
         command.add(machine.java().toString());
         command.addAll(LAMBDA_FLAGS);
         command.addAll(extraFlags);
+        // For investigations only (for example -Xlog:class+load:file=/tmp/cl-%p.log:uptime); never set by bench/run.
+        String investigation = System.getenv().getOrDefault("BENCH_CHILD_FLAGS", "").trim();
+        if (!investigation.isEmpty()) {
+            command.addAll(List.of(investigation.split("\\s+")));
+        }
         if (profiles != null) {
             command.add("-XX:StartFlightRecording=settings=profile,filename="
                     + profiles.resolve(main.substring(main.lastIndexOf('.') + 1) + "-" + (++profiled) + ".jfr")

@@ -16,9 +16,11 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * renew-domain on demand without a framework: .ART secret, {@code POST /auth/token} (JSON), the domain by name,
- * idempotency claim per domain and expiry, open orders (unpaid, processing), the client's contacts,
- * {@code POST /store/orders}, the order read back for its invoice, completing PutItem.
+ * renew-domain on demand without a framework: .ART secret, {@code POST /auth/token} (JSON), the request's
+ * idempotency claim (its {@code Idempotency-Key}), the domain by name, the renewal's claim per domain and expiry,
+ * open orders (unpaid, processing), the client's contacts, {@code POST /store/orders}, the order read back for its
+ * invoice, and the two completing PutItems. The function keeps these same two records (the request's answer for
+ * replays, and once per expiry date), so the raw calls are the same four writes.
  */
 public class RenewalBaseline implements RequestStreamHandler {
 
@@ -31,7 +33,11 @@ public class RenewalBaseline implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode event = Baseline.parse(input.readAllBytes());
         String name = event.field("pathParameters").flatMap(p -> p.field("domain")).map(JsonNode::text).orElseThrow();
-        int period = Integer.parseInt(Baseline.parse(Baseline.text(event, "body")).field("period").orElseThrow().asNumber());
+        String requestBody = Baseline.text(event, "body");
+        int period = Integer.parseInt(Baseline.parse(requestBody).field("period").orElseThrow().asNumber());
+        String request = "baseline-renew-request#" + Baseline.header(event, "idempotency-key");
+        String requestHash = Baseline.sha256(name + "\n" + requestBody);
+        Baseline.claim(table, request, requestHash);
 
         JsonNode domain = get("/store/domains?domain=" + encode(name)).field("items").orElseThrow().asArray().get(0);
         String id = "baseline-renew#" + Baseline.text(domain, "id") + "#" + Baseline.text(domain, "expired_at");
@@ -67,6 +73,7 @@ public class RenewalBaseline implements RequestStreamHandler {
                 .writeFieldName("period").writeValue(period)
                 .writeEndObject().getBytes(), StandardCharsets.UTF_8);
         Baseline.complete(table, id, hash, answer);
+        Baseline.complete(table, request, requestHash, answer);
         output.write(Baseline.answer(201, answer));
     }
 
