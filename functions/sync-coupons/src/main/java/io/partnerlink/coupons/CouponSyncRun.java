@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -136,7 +135,7 @@ public class CouponSyncRun {
             ClientQuery query = new ClientQuery(run.phone(), run.email(), offset, config.pageSize());
             Long previousFirst = null;
             int unreadableInARow = 0;
-            CompletableFuture<PagePass.Page> ahead = null;
+            PagePass.Ahead ahead = null;
             while (true) {
                 if (budget.low()) {
                     return pause(offset, "time is running out");
@@ -146,10 +145,10 @@ public class CouponSyncRun {
                 int pageStart = offset - offset % config.pageSize();
                 List<LoyaltyClient> page;
                 PagePass.Page listed;
-                CompletableFuture<PagePass.Page> fetchedAhead = ahead;
+                PagePass.Ahead fetchedAhead = ahead;
                 ahead = null;
                 try {
-                    listed = fetchedAhead != null ? PagePass.await(fetchedAhead) : fetch(query, pageStart);
+                    listed = fetchedAhead != null ? fetchedAhead.page() : fetch(query, pageStart);
                     if (listed.start() != pageStart) {
                         listed = fetch(query, pageStart); // a page longer than asked for: the one ahead is not this one
                     }

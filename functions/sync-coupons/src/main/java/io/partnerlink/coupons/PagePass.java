@@ -9,8 +9,6 @@ import org.slf4j.MDC;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -49,7 +47,18 @@ public class PagePass {
      * How many clients from the start of the page are done, whether a 401 stopped the page, and the next page when
      * it was fetched ahead (null when not).
      */
-    record Result(int processed, boolean unauthorized, CompletableFuture<Page> next) {
+    record Result(int processed, boolean unauthorized, Ahead next) {
+    }
+
+    /** The page fetched ahead, or what fetching it threw, which {@link #page()} throws to the caller. */
+    record Ahead(Page fetched, RuntimeException failure) {
+
+        Page page() {
+            if (failure != null) {
+                throw failure;
+            }
+            return fetched;
+        }
     }
 
     /** Fetches a page and reads its clients' digests. */
@@ -59,18 +68,6 @@ public class PagePass {
         Map<Long, ClientDigests.Seen> seen = rewriteAll || clients.isEmpty() ? Map.of()
                 : digests.read(clients.stream().map(LoyaltyClient::id).toList());
         return new Page(start, clients, seen);
-    }
-
-    /** The page fetched ahead, or what fetching it threw. */
-    static Page await(CompletableFuture<Page> ahead) {
-        try {
-            return ahead.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 
     /**
@@ -83,7 +80,7 @@ public class PagePass {
         AtomicInteger firstUnauthorized = new AtomicInteger(Integer.MAX_VALUE);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         Map<String, String> mdc = MDC.getCopyOfContextMap();
-        CompletableFuture<Page> ahead = null;
+        AtomicReference<Ahead> ahead = new AtomicReference<>();
         int started = 0;
         // Platform threads: on the java21 runtime a virtual thread blocked in synchronized I/O would pin its carrier.
         try (ExecutorService pool = Executors.newFixedThreadPool(config.concurrency())) {
@@ -115,24 +112,22 @@ public class PagePass {
             }
             if (next != null && started == clients.size()) {
                 slots.acquireUninterruptibly(); // a partner call like any other: it takes one of the slots
-                CompletableFuture<Page> fetched = new CompletableFuture<>();
                 pool.execute(() -> {
                     try {
-                        fetched.complete(next.get());
+                        ahead.set(new Ahead(next.get(), null));
                     } catch (RuntimeException e) {
-                        fetched.completeExceptionally(e);
+                        ahead.set(new Ahead(null, e));
                     } finally {
                         slots.release();
                     }
                 });
-                ahead = fetched;
             }
         } // close() waits for every started client (and the page fetched ahead)
         if (failure.get() != null) {
             throw failure.get();
         }
         int unauthorizedAt = firstUnauthorized.get();
-        return new Result(Math.min(started, unauthorizedAt), unauthorizedAt != Integer.MAX_VALUE, ahead);
+        return new Result(Math.min(started, unauthorizedAt), unauthorizedAt != Integer.MAX_VALUE, ahead.get());
     }
 
     private void logProgress(int done, int offset, SyncTally tally) {
