@@ -85,8 +85,9 @@ class CouponSyncFaultMatrixTest {
     @ParameterizedTest(name = "{0} x {1}")
     @MethodSource("cells")
     void aFaultyRunKeepsTheMirrorAndTheNextRunWritesEachChangeOnce(Call call, PartnerFault fault) {
-        // A reset from WireMock was seen (CI, 2026-11-23) to break a concurrent exchange too, at the same millisecond
-        // (client 1's balance call): this cell is about one call's reset, so its clients are mirrored one at a time.
+        // The JDK client upgrades a plain-HTTP connection to h2c (the sandbox accepts it), so the sync's concurrent
+        // calls are streams of one HTTP/2 connection, and a reset ends them all (seen in CI on 2026-11-23: client 1's
+        // balance call failed with client 2's coupons). This cell is about one call's reset: one client at a time.
         String concurrency = fault == PartnerFault.CONNECTION_RESET ? "1" : "8";
         try (SyncTestBed bed = new SyncTestBed(sandbox.baseUrl(), Map.of("coupons.sync.page-size", Integer.toString(SyncBeds.PAGE_SIZE),
                 "coupons.sync.concurrency", concurrency,
