@@ -1,5 +1,6 @@
 package io.partnerlink.coupons;
 
+import io.partnerlink.coupons.MirrorItems.HashedCoupon;
 import io.partnerlink.shared.ibonus.Balance;
 import io.partnerlink.shared.ibonus.Coupon;
 import io.partnerlink.shared.ibonus.IbonusClient;
@@ -62,9 +63,8 @@ public class ClientSync {
         }
         Instant now = clock.instant();
         // A digest only for a complete read: with one list missing, nothing may vouch for the client's items.
-        // Each coupon's content hash, computed once: the digest and the coupon items both use it.
-        List<String> couponHashes = coupons == null ? null : coupons.stream().map(MirrorItems::couponHash).toList();
-        String digest = coupons != null && balances != null ? MirrorItems.clientDigest(coupons, couponHashes, balances, now) : null;
+        List<HashedCoupon> hashed = coupons == null ? null : coupons.stream().map(HashedCoupon::of).toList();
+        String digest = hashed != null && balances != null ? MirrorItems.clientDigest(hashed, balances, now) : null;
         if (!rewriteAll && digest != null && seen != null && digest.equals(seen.digest())) {
             tally.couponsSeen.addAndGet(coupons.size());
             tally.unchanged.addAndGet(coupons.size());
@@ -73,7 +73,7 @@ public class ClientSync {
         Map<String, Map<String, AttributeValue>> stored = mirror.load(clientId);
         Writes writes = new Writes(clientId, ClientDigests.Seen.of(stored.remove(MirrorItems.DIGEST_SK)), tally);
         if (coupons != null) {
-            mirrorCoupons(clientId, coupons, couponHashes, stored, now, rewriteAll, tally, writes);
+            mirrorCoupons(clientId, hashed, stored, now, rewriteAll, tally, writes);
         }
         if (balances != null) {
             mirrorBalances(clientId, balances, stored, now, rewriteAll, tally, writes);
@@ -101,15 +101,15 @@ public class ClientSync {
         return "";
     }
 
-    private void mirrorCoupons(long clientId, List<Coupon> coupons, List<String> hashes, Map<String, Map<String, AttributeValue>> stored,
+    private void mirrorCoupons(long clientId, List<HashedCoupon> coupons, Map<String, Map<String, AttributeValue>> stored,
                                Instant now, boolean rewriteAll, SyncTally tally, Writes writes) {
         Set<String> listed = new HashSet<>();
-        for (int i = 0; i < coupons.size(); i++) {
-            Coupon coupon = coupons.get(i);
+        for (HashedCoupon hashed : coupons) {
+            Coupon coupon = hashed.coupon();
             tally.couponsSeen.incrementAndGet();
             String sk = COUPON_PREFIX + coupon.id();
             listed.add(sk);
-            String hash = hashes.get(i);
+            String hash = hashed.hash();
             String status = MirrorItems.couponStatus(coupon, now);
             Map<String, AttributeValue> before = stored.get(sk);
             if (before == null) {

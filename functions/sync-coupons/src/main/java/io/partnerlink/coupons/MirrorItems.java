@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * The layout of the coupons table. A client's items share the partition {@code CLIENT#<clientId>}: coupons under
@@ -62,18 +61,25 @@ final class MirrorItems {
         return hash("balance-v1", b.currency(), b.amount().stripTrailingZeros().toPlainString());
     }
 
+    /** A listed coupon with its content hash, computed once: the digest and the coupon's item both use it. */
+    record HashedCoupon(Coupon coupon, String hash) {
+
+        static HashedCoupon of(Coupon coupon) {
+            return new HashedCoupon(coupon, couponHash(coupon));
+        }
+    }
+
     /**
      * What the client's mirror holds after a sync of these lists at {@code now}: each listed item's hash and status
      * (so a coupon expiring by the clock changes it), in a fixed order. Items not listed are all {@code removed}.
-     * {@code couponHashes} are the coupons' {@link #couponHash}es, in the order of {@code coupons}.
      */
-    static String clientDigest(List<Coupon> coupons, List<String> couponHashes, List<Balance> balances, Instant now) {
+    static String clientDigest(List<HashedCoupon> coupons, List<Balance> balances, Instant now) {
         List<Object> parts = new ArrayList<>();
         parts.add("client-v1");
-        IntStream.range(0, coupons.size()).boxed().sorted(Comparator.comparing(i -> coupons.get(i).id())).forEach(i -> {
-            parts.add(coupons.get(i).id());
-            parts.add(couponHashes.get(i));
-            parts.add(couponStatus(coupons.get(i), now));
+        coupons.stream().sorted(Comparator.comparing((HashedCoupon h) -> h.coupon().id())).forEach(h -> {
+            parts.add(h.coupon().id());
+            parts.add(h.hash());
+            parts.add(couponStatus(h.coupon(), now));
         });
         parts.add("balances");
         balances.stream().sorted(Comparator.comparing(Balance::currency)).forEach(b -> {
