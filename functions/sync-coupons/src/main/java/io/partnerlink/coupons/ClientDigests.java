@@ -17,7 +17,6 @@ import java.util.UUID;
 
 import static io.partnerlink.coupons.MirrorItems.DIGEST_SK;
 import static io.partnerlink.coupons.MirrorItems.PK;
-import static io.partnerlink.coupons.MirrorItems.SK;
 
 /**
  * The per-client digest items ({@code CLIENT#<id>} / {@code DIGEST}): {@link MirrorItems#clientDigest} of what the
@@ -60,7 +59,7 @@ public class ClientDigests {
         for (int from = 0; from < clientIds.size(); from += BATCH) {
             List<Map<String, AttributeValue>> keys = new ArrayList<>();
             for (Long id : clientIds.subList(from, Math.min(clientIds.size(), from + BATCH))) {
-                keys.add(key(id));
+                keys.add(MirrorItems.key(id, DIGEST_SK));
             }
             KeysAndAttributes ask = KeysAndAttributes.builder().keys(keys).consistentRead(true)
                     .projectionExpression("#pk, #d, #c").expressionAttributeNames(Map.of("#pk", PK, "#d", DIGEST, "#c", CLAIM)).build();
@@ -68,7 +67,7 @@ public class ClientDigests {
                 KeysAndAttributes asked = ask;
                 var answer = dynamoDb.get().batchGetItem(r -> r.requestItems(Map.of(table, asked)));
                 for (Map<String, AttributeValue> item : answer.responses().getOrDefault(table, List.of())) {
-                    seen.put(Long.parseLong(item.get(PK).s().substring("CLIENT#".length())), Seen.of(item));
+                    seen.put(MirrorItems.clientId(item), Seen.of(item));
                 }
                 ask = answer.unprocessedKeys().get(table);
             }
@@ -107,14 +106,8 @@ public class ClientDigests {
         }
     }
 
-    private static Map<String, AttributeValue> key(long clientId) {
-        return Map.of(PK, AttributeValue.fromS(MirrorItems.clientKey(clientId)), SK, AttributeValue.fromS(DIGEST_SK));
-    }
-
     private static Map<String, AttributeValue> base(long clientId, String claim) {
-        Map<String, AttributeValue> item = new HashMap<>(key(clientId));
-        item.put("kind", AttributeValue.fromS("digest"));
-        item.put("clientId", AttributeValue.fromN(Long.toString(clientId)));
+        Map<String, AttributeValue> item = MirrorItems.item(clientId, DIGEST_SK, "digest");
         item.put(CLAIM, AttributeValue.fromS(claim));
         return item;
     }

@@ -39,8 +39,28 @@ final class MirrorItems {
     private MirrorItems() {
     }
 
+    private static final String CLIENT_PREFIX = "CLIENT#";
+
     static String clientKey(long clientId) {
-        return "CLIENT#" + clientId;
+        return CLIENT_PREFIX + clientId;
+    }
+
+    /** The client id of one of its items, from the partition key. */
+    static long clientId(Map<String, AttributeValue> item) {
+        return Long.parseLong(item.get(PK).s().substring(CLIENT_PREFIX.length()));
+    }
+
+    /** The key of the client's item {@code sk}. */
+    static Map<String, AttributeValue> key(long clientId, String sk) {
+        return Map.of(PK, AttributeValue.fromS(clientKey(clientId)), SK, AttributeValue.fromS(sk));
+    }
+
+    /** A new item of the client: its key, its kind and the client id; the rest is the caller's. */
+    static Map<String, AttributeValue> item(long clientId, String sk, String kind) {
+        Map<String, AttributeValue> item = new HashMap<>(key(clientId, sk));
+        item.put("kind", AttributeValue.fromS(kind));
+        item.put("clientId", AttributeValue.fromN(Long.toString(clientId)));
+        return item;
     }
 
     /**
@@ -138,11 +158,7 @@ final class MirrorItems {
 
     private static Map<String, AttributeValue> base(long clientId, String sk, String kind, String status, String hash,
                                                     Instant firstSeen, Instant changed) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, AttributeValue.fromS(clientKey(clientId)));
-        item.put(SK, AttributeValue.fromS(sk));
-        item.put("kind", AttributeValue.fromS(kind));
-        item.put("clientId", AttributeValue.fromN(Long.toString(clientId)));
+        Map<String, AttributeValue> item = item(clientId, sk, kind);
         item.put(STATUS, AttributeValue.fromS(status));
         item.put(CONTENT_HASH, AttributeValue.fromS(hash));
         item.put(FIRST_SEEN_AT, AttributeValue.fromS(firstSeen.toString()));
