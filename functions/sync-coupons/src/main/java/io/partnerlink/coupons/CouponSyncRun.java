@@ -196,7 +196,7 @@ public class CouponSyncRun {
         }
 
         private PagePass.Page fetch(ClientQuery query, int pageStart) {
-            return pages.page(pageStart, () -> ibonus.clients(query.at(pageStart), budget.retryDeadline()), run.fullResync());
+            return pages.page(pageStart, ibonus.clients(query.at(pageStart), budget.retryDeadline()), run.fullResync());
         }
 
         private SyncSummary finish() {

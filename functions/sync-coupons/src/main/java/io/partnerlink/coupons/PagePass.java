@@ -61,9 +61,8 @@ public class PagePass {
         }
     }
 
-    /** Fetches a page and reads its clients' digests. */
-    Page page(int start, Supplier<List<LoyaltyClient>> fetch, boolean rewriteAll) {
-        List<LoyaltyClient> clients = fetch.get();
+    /** A page as listed, with its clients' digests read. */
+    Page page(int start, List<LoyaltyClient> clients, boolean rewriteAll) {
         // One read for the page's digests; a full resync rewrites every item anyway.
         Map<Long, ClientDigests.Seen> seen = rewriteAll || clients.isEmpty() ? Map.of()
                 : digests.read(clients.stream().map(LoyaltyClient::id).toList());
