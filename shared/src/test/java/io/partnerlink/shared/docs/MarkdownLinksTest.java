@@ -1,0 +1,140 @@
+package io.partnerlink.shared.docs;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The repository's documentation stands on its own (issue 15, item 7): every Markdown link resolves inside the
+ * repository (files, folders and heading anchors), and no page, comment or setting cites the design document or
+ * the partner documents by a path that exists only outside a clone; those live in {@code docs/}.
+ */
+class MarkdownLinksTest {
+
+    /** Citations of files outside the repository, as they were written before {@code docs/} existed. */
+    private static final Pattern OUTSIDE_REFERENCE =
+            Pattern.compile("\\.\\./shared/|DESIGN\\.md|\\bDESIGN (?:section|§)|shared/specs/|/work/shared");
+    private static final Set<String> TEXT_FILES = Set.of(".md", ".java", ".yaml", ".yml", ".properties", ".json", ".xml",
+            ".sh", ".py", ".txt");
+
+    static Path root;
+    static MarkdownLinks links;
+
+    @BeforeAll
+    static void findRepository() throws IOException {
+        root = Path.of("").toAbsolutePath();
+        while (!Files.exists(root.resolve("template.yaml"))) {
+            root = root.getParent();
+            assertNotNull(root, "template.yaml not found above the working directory");
+        }
+        links = new MarkdownLinks(root, repositoryName(root));
+    }
+
+    @Test
+    void thePagesIncludeTheDocsFolder() throws IOException {
+        List<String> pages = MarkdownLinks.pages(root).stream().map(p -> root.relativize(p).toString()).toList();
+        for (String page : List.of("README.md", "docs/README.md", "docs/design.md", "docs/partners/vektor.md",
+                "docs/partners/ibonus.md", "docs/partners/vitec.md", "docs/partners/art.md")) {
+            assertTrue(pages.contains(page), page + " is among the checked pages " + pages);
+        }
+    }
+
+    @Test
+    void everyMarkdownLinkResolvesInsideTheRepository() throws IOException {
+        List<String> broken = new ArrayList<>();
+        for (Path page : MarkdownLinks.pages(root)) {
+            broken.addAll(links.broken(page));
+        }
+        assertEquals("", String.join("\n", broken), "broken links");
+    }
+
+    @Test
+    void nothingCitesAPathOutsideTheRepository() throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(Files::isRegularFile).filter(MarkdownLinksTest::isText)
+                    .filter(p -> MarkdownLinks.outsideBuildOutput(root.relativize(p)))
+                    .filter(p -> !p.getFileName().toString().equals("MarkdownLinksTest.java")).toList()) {
+                List<String> lines = Files.readAllLines(file);
+                for (int i = 0; i < lines.size(); i++) {
+                    Matcher m = OUTSIDE_REFERENCE.matcher(lines.get(i));
+                    if (m.find()) {
+                        found.add(root.relativize(file) + ":" + (i + 1) + ": " + m.group());
+                    }
+                }
+            }
+        }
+        assertEquals("", String.join("\n", found), "references to paths outside the repository (cite docs/ instead)");
+    }
+
+    @Test
+    void theCheckerReportsEachKindOfBrokenLink(@TempDir Path repo) throws IOException {
+        Files.writeString(repo.resolve("template.yaml"), "");
+        Files.createDirectories(repo.resolve("docs"));
+        Files.writeString(repo.resolve("docs/x.md"), "# A heading\n\n## Errors (problem JSON)\n\n## A heading\n");
+        Files.writeString(repo.resolve("Code.java"), "class Code {}\n");
+        Files.writeString(repo.resolve("README.md"), String.join("\n",
+                "[fine](docs/x.md#a-heading) [numbered](docs/x.md#a-heading-1) [punctuation](docs/x.md#errors-problem-json)",
+                "[folder](docs/) [root-relative](/docs/x.md) [line](Code.java#L3) [self](#top) [web](https://example.org/a)",
+                "[own, present](https://github.com/acme/partnerlink/blob/main/docs/x.md) `[code span](nowhere.md)`",
+                "[other repo](https://github.com/acme/elsewhere/blob/main/gone.md) [mail](mailto:a@example.org)",
+                "",
+                "# Top",
+                "",
+                "[missing file](docs/missing.md) [missing anchor](docs/x.md#nope) [escapes](../outside.md)",
+                "[own, gone](https://github.com/acme/partnerlink/blob/main/docs/gone.md) [local file](file:///etc/hosts)",
+                "[java anchor](Code.java#main) [definition][def]",
+                "",
+                "[def]: docs/undefined.md",
+                ""));
+
+        List<String> broken = new MarkdownLinks(repo, "partnerlink").broken(repo.resolve("README.md"));
+
+        assertEquals(List.of(
+                "README.md:8: docs/missing.md: no such file in the repository",
+                "README.md:8: docs/x.md#nope: no heading with anchor #nope",
+                "README.md:8: ../outside.md: points outside the repository",
+                "README.md:9: https://github.com/acme/partnerlink/blob/main/docs/gone.md: names a file this repository does not have",
+                "README.md:9: file:///etc/hosts: a file: link points outside the repository",
+                "README.md:10: Code.java#main: only line anchors (#L12) exist in a non-Markdown file",
+                "README.md:10: docs/undefined.md: no such file in the repository",
+                "README.md:12: docs/undefined.md: no such file in the repository"), broken);
+    }
+
+    @Test
+    void anchorsFollowGitHub() {
+        assertEquals("idempotency-contract", MarkdownLinks.slug("Idempotency contract"));
+        assertEquals("post-gift-ordersdomainsdomainrenewals", MarkdownLinks.slug("POST /gift-orders/domains/{domain}/renewals"));
+        assertEquals("4-errors-rfc-9457", MarkdownLinks.slug("4. Errors (RFC 9457)"));
+        assertEquals("open-questions--our-reading", MarkdownLinks.slug("Open questions – our reading"));
+        assertEquals("décisions_où", MarkdownLinks.slug("Décisions_où?"));
+    }
+
+    private static boolean isText(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot >= 0 && TEXT_FILES.contains(name.substring(dot));
+    }
+
+    /** The repository's name, as the root project calls itself ({@code <name>-parent}). */
+    private static String repositoryName(Path root) throws IOException {
+        String pom = Files.readString(root.resolve("pom.xml"));
+        Matcher own = Pattern.compile("<artifactId>([^<]+?)(?:-parent)?</artifactId>").matcher(pom.substring(pom.indexOf("</parent>")));
+        assertTrue(own.find(), "the root pom names its artifact");
+        return own.group(1);
+    }
+}
