@@ -15,8 +15,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,9 +27,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Checks the links of the repository's Markdown pages the way GitHub renders them: a relative link names a file or
@@ -53,24 +56,36 @@ final class MarkdownLinks {
                 + "|raw\\.githubusercontent\\.com/[^/]+/" + name + "/[^/]+)/([^?#]*)");
     }
 
-    /** Every *.md file of the repository, outside build output ({@code target/}) and hidden folders. */
+    /** Every *.md file of the repository, outside build output and hidden folders. */
     static List<Path> pages(Path root) throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".md"))
-                    .filter(p -> outsideBuildOutput(root.relativize(p)))
-                    .sorted()
-                    .toList();
-        }
+        return files(root, p -> p.getFileName().toString().endsWith(".md"));
     }
 
-    static boolean outsideBuildOutput(Path relative) {
-        for (Path part : relative) {
-            String name = part.toString();
-            if (name.equals("target") || name.equals("node_modules") || name.startsWith(".")) {
-                return false;
+    /**
+     * The repository's files that {@code wanted} accepts, sorted, without descending into build output
+     * ({@code target/}, {@code node_modules/}) or hidden folders ({@code .git/}, {@code .idea/}, the local runner's
+     * {@code .run/}).
+     */
+    static List<Path> files(Path root, Predicate<Path> wanted) throws IOException {
+        List<Path> found = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                boolean skipped = !dir.equals(root) && (name.equals("target") || name.equals("node_modules") || name.startsWith("."));
+                return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
-        }
-        return true;
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile() && wanted.test(file)) {
+                    found.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        found.sort(null);
+        return found;
     }
 
     /** The page's links that do not resolve, each as {@code page:line: destination: why}. */
