@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * What an answer may never carry (DESIGN.md section 5): a stack trace, an internal class or package name, or a
+ * What an answer may never carry (docs/design.md §Errors): a stack trace, an internal class or package name, or a
  * watched secret ({@link Leaks}). Every error is {@code application/problem+json} with the request id in it.
  */
 public final class CleanAnswers {

@@ -2,7 +2,7 @@ package io.partnerlink.renewal;
 
 import io.partnerlink.shared.problem.ProblemType;
 
-/** The renewal route's own problem types (DESIGN.md section 5 has the shared ones). */
+/** The renewal route's own problem types (docs/design.md §Errors lists the shared ones). */
 public final class RenewalProblems {
 
     /** The domain's {@code _acl} lacks {@code renew}, or it allows no renewal period. */

@@ -64,8 +64,8 @@ final class MirrorItems {
     }
 
     /**
-     * Valid while now is before {@code expireDate} (digest gap 5): at the instant itself the coupon is expired, the
-     * safe side for a shop that would otherwise accept it.
+     * Valid while now is before {@code expireDate} (docs/partners/ibonus.md Q5): at the instant itself the coupon
+     * is expired, the safe side for a shop that would otherwise accept it.
      */
     static String couponStatus(Coupon coupon, Instant now) {
         return coupon.expiresAt().isAfter(now) ? ACTIVE : EXPIRED;

@@ -21,7 +21,7 @@ public record SyncRequest(@Nullable String eventId, boolean scheduled, @Nullable
         return "filter-" + IdempotencyKeys.fromParts(email, phone).substring(0, 24);
     }
 
-    /** What a repeated event id must match (DESIGN section 4: same key, other payload is refused). */
+    /** What a repeated event id must match (docs/design.md §Idempotency: same key, other payload is refused). */
     public String fingerprint() {
         return "email=" + (email == null ? "" : email) + "|phone=" + (phone == null ? "" : phone) + "|fullResync=" + fullResync;
     }

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /**
- * The one place that turns a failure into the problem the caller sees (DESIGN.md section 5). Details are
+ * The one place that turns a failure into the problem the caller sees (docs/design.md §Errors). Details are
  * written here, not taken from exception messages, so nothing internal reaches a response.
  */
 public final class Problems {

@@ -11,7 +11,7 @@ import java.math.BigDecimal;
 
 /**
  * A receipt line. The seed's {@code items.Id} (odd casing, no type, absent from its example) is left out until
- * i-bonus confirms it (digest gap 11).
+ * i-bonus confirms it (docs/partners/ibonus.md Q11).
  */
 @Serdeable
 @Introspected

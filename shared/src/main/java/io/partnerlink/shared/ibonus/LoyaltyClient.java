@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 
 /**
  * One entry of {@code GET /clients/}: a loyalty programme member. The seed gives only an example; the meanings are
- * inferred from the names (digest section 4.1). Only {@code id} is required; the token stays a string.
+ * inferred from the names (docs/partners/ibonus.md Q9). Only {@code id} is required; the token stays a string.
  */
 @Serdeable
 public record LoyaltyClient(

@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Runs an action at most once per key (DESIGN.md section 4), the way Powertools' idempotency utility does:
+ * Runs an action at most once per key (docs/design.md §Idempotency), the way Powertools' idempotency utility does:
  * a conditional in-progress record first, the action, then the completed record holding its result.
  * <ul>
  *   <li>a returned result is stored and replayed to every repeat with the same payload, error results included;</li>

@@ -2,7 +2,7 @@ package io.partnerlink.shared.problem;
 
 /**
  * A problem type (RFC 9457): a slug that becomes the {@code type} URI, its HTTP status and a stable title.
- * The constants are DESIGN.md section 5; a function adds its own (say {@code price-changed}) as constants of its own.
+ * The constants are docs/design.md §Errors; a function adds its own (say {@code price-changed}) as constants of its own.
  */
 public record ProblemType(String slug, int status, String title) {
 

@@ -24,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Partner credentials from AWS Secrets Manager, read lazily and cached per container for {@code secrets.max-age}
  * (default 5 minutes). Micronaut's Secrets Manager distributed configuration is not used: it lists every secret
- * at start-up (DESIGN.md section 3), while a function needs one secret and only on its first partner call.
+ * at start-up (docs/design.md §Stack and pinned versions), while a function needs one secret and only on its
+ * first partner call.
  */
 @Singleton
 public class PartnerSecrets {

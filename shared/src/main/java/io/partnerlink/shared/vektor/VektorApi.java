@@ -23,14 +23,14 @@ public interface VektorApi {
 
     String SERVICE = "vektor";
 
-    /** The seed says "form-data (!)not json": sent URL-encoded, the OAuth2 standard (digest gap 1). */
+    /** The seed says "form-data (!)not json": sent URL-encoded, the OAuth2 standard (docs/partners/vektor.md Q1). */
     @Post(uri = "/connect/token", produces = MediaType.APPLICATION_FORM_URLENCODED, consumes = MediaType.APPLICATION_JSON)
     HttpResponse<VektorToken> token(@Body Map<String, String> form);
 
     @Get(uri = "/api/certificates", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<List<VektorCertificate>> certificates(@Header(HttpHeaders.AUTHORIZATION) String authorization);
 
-    /** The success body is undocumented (digest gap 2), so it is kept as text. */
+    /** The success body is undocumented (docs/partners/vektor.md Q2), so it is kept as text. */
     @Post(uri = "/api/orders", produces = MediaType.APPLICATION_JSON, consumes = MediaType.APPLICATION_JSON)
     HttpResponse<String> createOrder(@Header(HttpHeaders.AUTHORIZATION) String authorization, @Body VektorOrder order);
 }

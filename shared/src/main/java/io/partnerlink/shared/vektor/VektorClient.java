@@ -56,7 +56,7 @@ public class VektorClient {
         try {
             HttpResponse<String> response = retry.call("vektor order", deadline,
                     () -> authorized("order", bearer -> api.createOrder(bearer, order), VektorClient::orderRejected));
-            // The success body is undocumented (digest gap 2); kept at debug level because it may hold codes.
+            // The success body is undocumented (docs/partners/vektor.md Q2); at debug level: it may hold codes.
             LOG.info("vektor accepted order {} with HTTP {}", order.orderId(), response.code());
             LOG.debug("vektor order {} answer: {}", order.orderId(), truncate(response.getBody().orElse("")));
             return new VektorOrderPlacement(order.orderId(), false);

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every row of DESIGN.md section 4, against DynamoDB Local. */
+/** Every row of docs/design.md §Idempotency, against DynamoDB Local. */
 class IdempotencyTest {
 
     static final Argument<String> STRING = Argument.of(String.class);
