@@ -24,6 +24,9 @@ import java.util.stream.Stream;
 
 import static io.partnerlink.shared.template.TemplateLeastPrivilegeTest.list;
 import static io.partnerlink.shared.template.TemplateLeastPrivilegeTest.map;
+import static io.partnerlink.shared.template.TemplateLeastPrivilegeTest.resources;
+import static io.partnerlink.shared.template.TemplateLeastPrivilegeTest.root;
+import static io.partnerlink.shared.template.TemplateLeastPrivilegeTest.template;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -44,19 +47,10 @@ class SamWorkflowTest {
     static final Pattern SYSTEM_PROPERTY = Pattern.compile("-D(aws\\.[A-Za-z]+)=(\\S+)");
     static final String DOCKER_HOST = "host.docker.internal";
 
-    static Path root;
-    static Map<String, Object> template;
-    static Map<String, Object> resources;
-
+    /** The template as TemplateLeastPrivilegeTest reads it (root, template, resources), found above the working directory. */
     @BeforeAll
     static void read() throws IOException {
-        root = Path.of("").toAbsolutePath();
-        while (!Files.exists(root.resolve("template.yaml"))) {
-            root = root.getParent();
-            assertNotNull(root, "template.yaml not found above the working directory");
-        }
-        template = CloudFormationYaml.read(root.resolve("template.yaml"));
-        resources = map(template.get("Resources"));
+        TemplateLeastPrivilegeTest.read();
     }
 
     static Stream<Path> envFiles() throws IOException {
@@ -206,7 +200,7 @@ class SamWorkflowTest {
         Matcher target = Pattern.compile("(?m)^build-" + function + ": \\$\\(STAMP\\)\\n\\t\\$\\(call lambda-jar,([a-z-]+)\\)$").matcher(makefile);
         assertTrue(target.find(), "Makefile has build-" + function);
         String module = target.group(1);
-        assertEquals("functions/" + module + "/target/" + module + "-lambda.jar", properties(function).get("CodeUri"),
+        assertEquals("functions/" + module + "/target/" + module + "-lambda.jar", TemplateLeastPrivilegeTest.properties(function).get("CodeUri"),
                 "build-" + function + " copies the jar of the function's CodeUri");
         assertTrue(makefile.contains("cp functions/$(1)/target/$(1)-lambda.jar \"$(ARTIFACTS_DIR)/lib/\""), "into lib/");
     }
@@ -238,7 +232,7 @@ class SamWorkflowTest {
     /** Each schedule event as the rule SAM generates for it: logical id {@code <function><event>}. */
     private static Map<String, Map<String, Object>> schedules() {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-        functions().forEach(function -> events(function).forEach((name, event) -> {
+        functions().forEach(function -> TemplateLeastPrivilegeTest.events(function).forEach((name, event) -> {
             if ("Schedule".equals(event.get("Type"))) {
                 out.put(function + name, event);
             }
@@ -254,18 +248,8 @@ class SamWorkflowTest {
         return all;
     }
 
-    private static Map<String, Object> properties(String logicalId) {
-        return map(map(resources.get(logicalId)).get("Properties"));
-    }
-
-    private static Map<String, Map<String, Object>> events(String function) {
-        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-        map(properties(function).get("Events")).forEach((k, v) -> out.put(k, map(v)));
-        return out;
-    }
-
     private static Map<String, Object> own(String function) {
-        return map(map(properties(function).get("Environment")).get("Variables"));
+        return map(map(TemplateLeastPrivilegeTest.properties(function).get("Environment")).get("Variables"));
     }
 
     @SuppressWarnings("unchecked")
