@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.net.URLDecoder;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -134,17 +131,7 @@ public final class ApiGatewayEvents {
         String type = contentType.toLowerCase(Locale.ROOT).split(";", 2)[0].strip();
         boolean textType = type.startsWith("text/") || type.equals("application/json") || type.equals("application/xml")
                 || type.equals("application/javascript");
-        return textType && isUtf8(body);
-    }
-
-    private static boolean isUtf8(byte[] body) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
-            return true;
-        } catch (CharacterCodingException binary) {
-            return false;
-        }
+        return textType && RequestReader.isUtf8(body);
     }
 
     static Map<String, String> query(String rawQuery) {

@@ -220,14 +220,11 @@ final class RequestReader {
             }
             ascii &= b < 0x80;
         }
-        ByteBuffer value = ByteBuffer.wrap(line, start, end - start);
-        try {
-            return Map.entry(name, ascii ? StandardCharsets.US_ASCII.decode(value).toString()
-                    : StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(value).toString());
-        } catch (CharacterCodingException notUtf8) {
+        byte[] value = java.util.Arrays.copyOfRange(line, start, end);
+        if (!ascii && !isUtf8(value)) {
             throw MalformedRequest.bad("The value of header " + name + " is not valid UTF-8.");
         }
+        return Map.entry(name, new String(value, StandardCharsets.UTF_8));
     }
 
     /** origin-form only: a path from "/", visible ASCII, every % followed by two hex digits, no fragment. */
@@ -244,6 +241,34 @@ final class RequestReader {
                     || Character.digit(target.charAt(i + 2), 16) < 0)) {
                 throw MalformedRequest.bad("The request target has a % not followed by two hex digits.");
             }
+        }
+        if (!isUtf8(percentDecoded(target))) {
+            // Decoded path parameters and query values would otherwise carry U+FFFD for what was sent.
+            throw MalformedRequest.bad("The percent escapes of the request target do not decode to UTF-8.");
+        }
+    }
+
+    private static byte[] percentDecoded(String target) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(target.length());
+        for (int i = 0; i < target.length(); i++) {
+            char c = target.charAt(i);
+            if (c == '%') {
+                bytes.write(Character.digit(target.charAt(i + 1), 16) << 4 | Character.digit(target.charAt(i + 2), 16));
+                i += 2;
+            } else {
+                bytes.write(c);
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException notUtf8) {
+            return false;
         }
     }
 

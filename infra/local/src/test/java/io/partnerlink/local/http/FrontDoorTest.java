@@ -62,6 +62,8 @@ class FrontDoorTest {
                 Arguments.of("a cut % escape in the query", "GET /echo/x?a=%4 HTTP/1.1\r\nHost: local\r\n\r\n", 400),
                 Arguments.of("a raw non-ASCII byte in the path", "GET /echo/\u00e9 HTTP/1.1\r\nHost: local\r\n\r\n", 400),
                 Arguments.of("a NUL in the path", "GET /echo/a\u0000b HTTP/1.1\r\nHost: local\r\n\r\n", 400),
+                Arguments.of("an escape that is not UTF-8 in the path", "GET /echo/%FF%FE HTTP/1.1\r\nHost: local\r\n\r\n", 400),
+                Arguments.of("an escape that is not UTF-8 in the query", "GET /echo/x?n=%C3 HTTP/1.1\r\nHost: local\r\n\r\n", 400),
                 Arguments.of("a fragment in the target", "GET /echo/x#top HTTP/1.1\r\nHost: local\r\n\r\n", 400),
                 Arguments.of("an absolute-form target", "GET http://local/echo/x HTTP/1.1\r\nHost: local\r\n\r\n", 400),
                 Arguments.of("Content-Length: abc", post + "Content-Length: abc\r\n\r\n", 400),
