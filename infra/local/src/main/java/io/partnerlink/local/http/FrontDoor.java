@@ -37,6 +37,8 @@ final class FrontDoor implements AutoCloseable {
         HttpAnswer handle(WireRequest request, String sourceIp, String requestId);
     }
 
+    private static final int LINGER_MILLIS = 2000;
+    private static final long LINGER_BYTES = 32L << 20;
     private static final Set<String> FRAMING = Set.of("content-length", "transfer-encoding", "connection", "apigw-requestid");
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH);
@@ -91,6 +93,7 @@ final class FrontDoor implements AutoCloseable {
                     request = reader.next();
                 } catch (MalformedRequest e) {
                     refuse(out, e, requestId);
+                    lingeringClose(connection);
                     return;
                 } catch (SocketTimeoutException e) {
                     if (reader.started()) {
@@ -115,8 +118,29 @@ final class FrontDoor implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes after a refusal the way web servers do ("lingering close"): send FIN, then read and drop what the client
+     * is still sending, for a bounded time and amount. Closing with unread bytes would make the kernel answer with a
+     * reset, and a client that writes its whole request before reading (curl) would then never see our answer.
+     */
+    private static void lingeringClose(Socket connection) {
+        try {
+            connection.shutdownOutput();
+            connection.setSoTimeout(LINGER_MILLIS);
+            java.io.InputStream in = connection.getInputStream();
+            byte[] sink = new byte[64 * 1024];
+            long until = System.nanoTime() + LINGER_MILLIS * 1_000_000L;
+            long drained = 0;
+            for (int n = in.read(sink); n >= 0 && drained < LINGER_BYTES && System.nanoTime() < until; n = in.read(sink)) {
+                drained += n;
+            }
+        } catch (IOException lingerOver) {
+            // the client went quiet (timeout) or away: either way the lingering is over, and the answer was sent
+        }
+    }
+
     private static void refuse(OutputStream out, MalformedRequest e, String requestId) throws IOException {
-        Console.info("malformed request -> " + e.status() + ": " + e.getMessage() + " request " + requestId);
+        Console.info("malformed request -> " + e.status() + " (" + e.getMessage() + "), request " + requestId);
         HttpAnswer problem = e.status() == 413
                 ? Problems.of(413, "payload-too-large", "Payload too large", e.getMessage(), requestId)
                 : Problems.of(400, "bad-request", "Bad request", e.getMessage(), requestId);

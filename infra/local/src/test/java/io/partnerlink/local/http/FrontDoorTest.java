@@ -111,6 +111,20 @@ class FrontDoorTest {
     }
 
     @Test
+    void aClientThatSendsAHugeHeaderToTheEndThenReadsGetsTheAnswerRatherThanAReset() throws Exception {
+        // curl's way: it writes the whole request before it reads, and gives up if the write is reset
+        byte[] huge = ascii("GET /echo/x HTTP/1.1\r\nHost: local\r\nX-Big: " + "a".repeat(4 << 20) + "\r\n\r\n");
+        try (RawHttp client = new RawHttp(door.port())) {
+            client.send(huge);
+            RawHttp.Answer answer = client.answer();
+            assertEquals(400, answer.status());
+            assertEquals("Bad Request", JSON.readTree(answer.body()).get("message").asText());
+            assertTrue(client.closedByServer());
+        }
+        assertEquals(List.of(), handled);
+    }
+
+    @Test
     void headerValuesArriveByteForByteWithTabsKeptAndNamesAsSent() throws Exception {
         try (RawHttp client = new RawHttp(door.port())) {
             client.send(ascii("POST /echo/x?q=%41 HTTP/1.1\r\nHost: local\r\nIdempotency-Key: \ta\tb \r\nX-Utf8: "
