@@ -111,7 +111,10 @@ public final class FrontServer implements AutoCloseable {
         return new HttpAnswer(failure.status(), headers, failure.body());
     }
 
+    /** The answer names no exception type; the runner's log keeps what the invocation said (host stderr has the trace). */
     private static HttpAnswer failure(InvokeResult result, String functionId, String requestId) {
+        Console.warn(functionId + " " + result.kind().name().toLowerCase(java.util.Locale.ROOT) + ", request " + requestId
+                + ": " + result.detail());
         return switch (result.kind()) {
             case ERROR -> Problems.functionFailed(functionId + " failed; its error and stack trace are in the runner's"
                     + " log under request " + requestId + ".", requestId);

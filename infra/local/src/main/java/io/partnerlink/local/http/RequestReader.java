@@ -42,6 +42,8 @@ final class RequestReader {
     private final OutputStream out;
     /** Bytes the current line may still take: the head's bound, or a chunk-size line's own. */
     private int remaining;
+    /** What to say when the current line runs past {@link #remaining}. */
+    private String tooLong;
     /** Whether a byte of the current request has arrived (a timeout then is a truncated request, not an idle one). */
     private boolean started;
 
@@ -53,6 +55,8 @@ final class RequestReader {
     /** The next request, or null when the client closed the connection between requests. */
     WireRequest next() throws IOException, MalformedRequest {
         remaining = MAX_HEAD;
+        tooLong = "The request head is longer than " + MAX_HEAD + " bytes (API Gateway takes " + MAX_LINE_AND_VALUES
+                + " bytes of request line and header values).";
         started = false;
         byte[] line = line(true);
         while (line != null && line.length == 0) {
@@ -163,6 +167,7 @@ final class RequestReader {
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         while (true) {
             remaining = CHUNK_LINE; // each chunk-size line (the trailers after the last one share it)
+            tooLong = "A chunk-size line (or the trailers) of the chunked body is longer than " + CHUNK_LINE + " bytes.";
             byte[] sizeLine = line(false);
             String size = ascii(sizeLine);
             int semicolon = size.indexOf(';');
@@ -288,7 +293,7 @@ final class RequestReader {
                 throw MalformedRequest.bad("The connection ended in the middle of the request head.");
             }
             if (--remaining < 0) {
-                throw MalformedRequest.bad("The request head (or a chunk-size line) is longer than accepted.");
+                throw MalformedRequest.bad(tooLong);
             }
             if (b == '\r') {
                 if (in.read() != '\n') {

@@ -55,6 +55,7 @@ class FrontDoorTest {
         return Stream.of(
                 Arguments.of("a chunk size that is not hex", post + "Transfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n", 400),
                 Arguments.of("a chunk longer than its size", post + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello world\r\n0\r\n\r\n", 400),
+                Arguments.of("an endless chunk extension", post + "Transfer-Encoding: chunked\r\n\r\n1;" + "x".repeat(5000) + "\r\na\r\n0\r\n\r\n", 400),
                 Arguments.of("a chunked body cut off", post + "Transfer-Encoding: chunked\r\n\r\n5\r\nhel", 400),
                 Arguments.of("both Content-Length and chunked", post + "Content-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 400),
                 Arguments.of("a transfer coding other than chunked", post + "Transfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n", 400),
