@@ -1,17 +1,25 @@
 package io.partnerlink.local;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 
 /**
  * The runner's own output: one line per event, function log lines prefixed with the function's logical id.
  * Stack traces of failed invocations appear here and nowhere else.
+ * Writes to the process's standard output file descriptor, never through {@link System#out}: libraries swap
+ * System.out while they start (DynamoDB Local sets a null stream), and a copy of it taken at that moment would
+ * silence the whole run.
  */
 public final class Console {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
-    private static volatile PrintStream out = System.out;
+    private static final PrintStream STDOUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
+            Charset.forName(System.getProperty("stdout.encoding", Charset.defaultCharset().name()), Charset.defaultCharset()));
+    private static volatile PrintStream out = STDOUT;
 
     private Console() {
     }

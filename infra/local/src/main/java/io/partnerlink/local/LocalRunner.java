@@ -18,6 +18,7 @@ import io.partnerlink.local.sandbox.PartnerSandboxes;
 import io.partnerlink.local.template.FunctionSpec;
 import io.partnerlink.local.template.SamTemplate;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -72,7 +73,8 @@ public final class LocalRunner implements AutoCloseable {
                 .flatMap(f -> f.environment().keySet().stream())
                 .flatMap(v -> FunctionEnvironment.partnerOf(v).stream()).toList());
         PortPlan ports = PortPlan.of(options.port(), partners);
-        ports.checkFree(options.awsEndpoint() == null);
+        InetAddress host = InetAddress.getByName(options.host());
+        ports.checkFree(options.awsEndpoint() == null, host);
         Map<String, URI> sandboxUrls = new LinkedHashMap<>();
         for (int i = 0; i < partners.size(); i++) {
             sandboxUrls.put(partners.get(i), loopback(ports.sandboxes().get(i)));
@@ -92,7 +94,7 @@ public final class LocalRunner implements AutoCloseable {
             functions.put(spec.logicalId(), new LocalFunction(spec, FunctionEnvironment.of(spec, endpoints, overrides),
                     classpath, options.archiveDir(), http));
         }
-        front = new FrontServer(ports.front(), new RouteTable(template.routes()), functions, new ApiGatewayEvents(json), this::health);
+        front = new FrontServer(host, ports.front(), new RouteTable(template.routes()), functions, new ApiGatewayEvents(json), this::health);
         remember(front);
         front.start();
 
@@ -101,11 +103,11 @@ public final class LocalRunner implements AutoCloseable {
                 ? functions.values().stream().map(f -> CompletableFuture.runAsync(f::warmUp, starter)).toList() : List.of();
         try {
             CompletableFuture<MotoServer> moto = external != null ? null : launch(() ->
-                    MotoServer.start(ports.moto(), options.workDir().resolve("moto.log"), Duration.ofSeconds(60)));
+                    MotoServer.start(options.host(), ports.moto(), options.workDir().resolve("moto.log"), Duration.ofSeconds(60)));
             CompletableFuture<PartnerSandboxes> sandboxes = launch(() ->
-                    PartnerSandboxes.start(options.sandboxesDir(), partners, ports.sandboxes()));
+                    PartnerSandboxes.start(options.sandboxesDir(), partners, ports.sandboxes(), options.host()));
             CompletableFuture<DynamoDbLocalServer> dynamoDb = external != null ? null
-                    : launch(() -> DynamoDbLocalServer.start(ports.dynamoDb()));
+                    : launch(() -> DynamoDbLocalServer.start(ports.dynamoDb(), options.host()));
             LocalResources resources = resources();
             joinUnwrapped(sandboxes);
             Console.info("partner sandboxes up: " + String.join(", ", partners) + since(t0));

@@ -16,7 +16,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code infra/local/start} runs this in the foreground: brings the runner up, prints where everything is,
  * and stops everything on Ctrl-C or SIGTERM (shutdown hook). Options: {@code --root DIR} (the repository),
- * {@code --env-vars FILE} (sam's format), {@code --lazy} (start function hosts on first use).
+ * {@code --env-vars FILE} (sam's format), {@code --lazy} (start function hosts on first use),
+ * {@code --host 0.0.0.0} (listen on all interfaces, for containers; default 127.0.0.1).
  * Environment: {@code PORT} (default 3000), {@code AWS_REGION} (default eu-north-1).
  */
 public final class Main {
@@ -29,17 +30,24 @@ public final class Main {
         Path root = Path.of(".");
         Path envVars = null;
         boolean eager = true;
+        String host = RunnerOptions.LOOPBACK;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--root" -> root = Path.of(args[++i]);
                 case "--env-vars" -> envVars = Path.of(args[++i]);
                 case "--lazy" -> eager = false;
-                default -> fail("unknown option " + args[i] + " (known: --root DIR, --env-vars FILE, --lazy)", 64);
+                case "--host" -> host = args[++i];
+                default -> fail("unknown option " + args[i] + " (known: --root DIR, --env-vars FILE, --lazy, --host ADDRESS)", 64);
             }
         }
         int port = Integer.parseInt(Optional.ofNullable(System.getenv("PORT")).orElse("3000"));
         String region = Optional.ofNullable(System.getenv("AWS_REGION")).orElse("eu-north-1");
-        RunnerOptions options = RunnerOptions.forRepository(root.toAbsolutePath().normalize(), port, region).withEager(eager);
+        // Only these two: the runner and the function hosts reach every part on 127.0.0.1, which 0.0.0.0 includes.
+        if (!host.equals(RunnerOptions.LOOPBACK) && !host.equals("0.0.0.0")) {
+            fail("--host is 127.0.0.1 (the default) or 0.0.0.0 (all interfaces, for containers), not " + host, 64);
+        }
+        RunnerOptions options = RunnerOptions.forRepository(root.toAbsolutePath().normalize(), port, region).withEager(eager)
+                .withHost(host);
         String awsEndpoint = System.getenv("AWS_ENDPOINT_URL");
         if (awsEndpoint != null && !awsEndpoint.isBlank()) {
             options = options.withAwsEndpoint(URI.create(awsEndpoint));
@@ -81,6 +89,10 @@ public final class Main {
         StringBuilder b = new StringBuilder("\n");
         b.append(String.format("partnerlink is running locally (healthy %.1f s after start)%n%n", seconds));
         b.append(String.format("  API            %s   (GET /health, POST /_invoke/<FunctionLogicalId>)%n", base));
+        if (options.allInterfaces()) {
+            b.append(String.format("  Listening on all interfaces (--host 0.0.0.0): containers (sam local) reach these ports as%n"
+                    + "  http://host.docker.internal:<port>; so can other machines on your network.%n"));
+        }
         for (LocalFunction f : runner.functions().values()) {
             FunctionSpec spec = f.spec();
             String triggers = String.join(", ", spec.routes().stream().map(HttpRoute::routeKey).toList());

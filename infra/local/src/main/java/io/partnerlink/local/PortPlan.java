@@ -20,22 +20,22 @@ record PortPlan(int front, int dynamoDb, int moto, List<Integer> sandboxes, List
     }
 
     /** Fails with one line naming the first busy port and what uses it here. */
-    void checkFree(boolean emulators) throws PortInUseException {
-        check(front, "the API");
+    void checkFree(boolean emulators, InetAddress host) throws PortInUseException {
+        check(front, "the API", host);
         if (emulators) {
-            check(dynamoDb, "DynamoDB Local");
-            check(moto, "moto_server");
+            check(dynamoDb, "DynamoDB Local", host);
+            check(moto, "moto_server", host);
         }
         for (int i = 0; i < sandboxes.size(); i++) {
-            check(sandboxes.get(i), "the " + partners.get(i) + " sandbox");
+            check(sandboxes.get(i), "the " + partners.get(i) + " sandbox", host);
         }
     }
 
-    private static void check(int port, String what) throws PortInUseException {
+    private static void check(int port, String what, InetAddress host) throws PortInUseException {
         if (port == 0) {
             return;
         }
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(port, 1, host)) {
             socket.setReuseAddress(true);
         } catch (IOException e) {
             throw new PortInUseException("port " + port + " (" + what + ") is in use: stop what holds it,"

@@ -19,10 +19,12 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -141,6 +143,55 @@ class LocalRunnerTest {
     }
 
     @Test
+    void aJsonBodyThatIsNotUtf8ReachesTheFunctionBase64WithEveryByte() throws Exception {
+        byte[] body = {'{', '"', 'n', '"', ':', '"', (byte) 0xe9, '"', '}'};
+        HttpResponse<String> response = send(HttpRequest.newBuilder(url("/other/order"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        JsonNode event = JSON.readTree(response.body());
+        assertTrue(event.get("isBase64Encoded").asBoolean());
+        assertEquals(Base64.getEncoder().encodeToString(body), event.get("body").asText());
+    }
+
+    @Test
+    void malformedRequestsAreRefusedAtTheFrontAndNeverReachTheFunctionHost() throws Exception {
+        long before = invocations();
+        for (String request : List.of(
+                "POST /boom HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+                "GET /echo/%zz HTTP/1.1\r\nHost: h\r\n\r\n",
+                "GET /echo/x HTTP/1.1\r\nHost: h\r\nIdempotency-Key: a\r\n b\r\n\r\n",
+                "get /echo/x HTTP/1.1\r\nHost: h\r\n\r\n",
+                "POST /boom HTTP/1.1\r\nHost: h\r\nContent-Length: abc\r\n\r\n")) {
+            try (Socket socket = new Socket("127.0.0.1", runner.baseUrl().getPort())) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+                assertTrue(answer.contains("\r\ncontent-type: application/problem+json\r\n"), answer);
+                assertTrue(answer.endsWith("}"), "answered, then closed: " + answer);
+                assertFalse(answer.contains("Exception"), answer);
+            }
+        }
+        assertEquals(before + 1, invocations(), "only the counting request itself reached the host");
+    }
+
+    @Test
+    void answerHeaderNamesAreLowerCaseOnTheWire() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", runner.baseUrl().getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write("GET /echo/x HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String head = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\r\n\r\n")[0];
+            List<String> names = head.lines().skip(1).map(l -> l.substring(0, l.indexOf(':'))).toList();
+            assertTrue(names.containsAll(List.of("apigw-requestid", "content-type", "x-function-name", "content-length")), names.toString());
+            names.forEach(name -> assertEquals(name.toLowerCase(java.util.Locale.ROOT), name));
+        }
+    }
+
+    private long invocations() throws Exception {
+        return Long.parseLong(get("/echo/count").headers().firstValue("x-invocations").orElseThrow());
+    }
+
+    @Test
     void invokePassesARawEventAndReturnsTheRawResult() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(url("/_invoke/OtherFunction"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"source\":\"aws.events\",\"detail-type\":\"Scheduled Event\"}")));
@@ -171,7 +222,8 @@ class LocalRunnerTest {
         JsonNode problem = JSON.readTree(response.body());
         String requestId = response.headers().firstValue("apigw-requestid").orElseThrow();
         assertEquals(requestId, problem.get("instance").asText());
-        assertTrue(problem.get("detail").asText().contains("java.lang.IllegalStateException"));
+        assertFalse(response.body().matches("(?s).*(Exception|java\\.|\\.java).*"), "no exception type: " + response.body());
+        assertEquals("Internal Server Error", problem.get("message").asText());
         assertFalse(response.body().contains("stays in the log"), "the exception message is not answered");
         assertFalse(response.body().contains("at io.partnerlink"), "no stack trace in the answer");
         assertTrue(log.awaitContains("[EchoFunction] java.lang.IllegalStateException: boom: this message stays in the log",
@@ -195,9 +247,11 @@ class LocalRunnerTest {
         HttpResponse<String> broken = get("/broken");
         HttpResponse<String> unbuilt = get("/unbuilt");
         assertEquals(503, broken.statusCode());
-        assertTrue(JSON.readTree(broken.body()).get("detail").asText().contains("ClassNotFoundException"));
+        assertFalse(broken.body().contains("Exception"), "the reason is in /health and the log, no class in the answer");
+        assertTrue(JSON.readTree(broken.body()).get("detail").asText().contains("GET /health"));
         assertEquals(503, unbuilt.statusCode());
-        assertTrue(JSON.readTree(unbuilt.body()).get("detail").asText().contains("unbuilt-lambda.jar is missing"));
+        assertTrue(JSON.readTree(get("/health").body()).at("/functions/UnbuiltFunction/detail").asText()
+                .contains("unbuilt-lambda.jar is missing"));
     }
 
     @Test

@@ -27,13 +27,19 @@ public final class DynamoDbLocalServer implements AutoCloseable {
     }
 
     public static DynamoDbLocalServer start(int port) throws Exception {
-        // It prints its configuration on System.out; the runner's console does not go through System.out.
+        return start(port, "127.0.0.1");
+    }
+
+    /** On {@code host}: loopback by default, 0.0.0.0 (DynamoDB Local's own default) for containers. */
+    public static DynamoDbLocalServer start(int port, String host) throws Exception {
+        // It prints its configuration on System.out; the runner's console writes to the stdout descriptor, not
+        // through System.out, so this swap silences only DynamoDB Local.
         PrintStream stdout = System.out;
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(new String[]{
                     "-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)});
-            bindToLoopback(server);
+            bindTo(server, host);
             server.start();
             return new DynamoDbLocalServer(port, server);
         } finally {
@@ -41,14 +47,14 @@ public final class DynamoDbLocalServer implements AutoCloseable {
         }
     }
 
-    /** DynamoDB Local has no host option and listens on every interface; a local stack should not. */
-    private static void bindToLoopback(DynamoDBProxyServer proxy) {
+    /** DynamoDB Local has no host option and listens on every interface; a local stack should not unless asked. */
+    private static void bindTo(DynamoDBProxyServer proxy, String host) {
         try {
             Field field = DynamoDBProxyServer.class.getDeclaredField("server");
             field.setAccessible(true);
             for (Connector connector : ((Server) field.get(proxy)).getConnectors()) {
                 if (connector instanceof ServerConnector serverConnector) {
-                    serverConnector.setHost("127.0.0.1");
+                    serverConnector.setHost(host);
                 }
             }
         } catch (ReflectiveOperationException | RuntimeException e) {

@@ -28,9 +28,14 @@ public final class MotoServer implements AutoCloseable {
     }
 
     public static MotoServer start(int port, Path log, Duration timeout) throws IOException {
+        return start("127.0.0.1", port, log, timeout);
+    }
+
+    /** On {@code host} (0.0.0.0 for containers); the runner itself still calls it on loopback. */
+    public static MotoServer start(String host, int port, Path log, Duration timeout) throws IOException {
         Process process;
         try {
-            process = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port))
+            process = new ProcessBuilder("moto_server", "-H", host, "-p", Integer.toString(port))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         } catch (IOException e) {
             throw new IOException("moto_server is not on the PATH: install it with pip install 'moto[server]'", e);

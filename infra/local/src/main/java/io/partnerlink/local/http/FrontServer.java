@@ -1,54 +1,44 @@
 package io.partnerlink.local.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.partnerlink.local.Console;
 import io.partnerlink.local.function.InvokeResult;
 import io.partnerlink.local.function.LocalFunction;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * The local API Gateway on {@code 127.0.0.1:PORT}: template routes become HTTP API v2 events for the function's
+ * The local API Gateway on {@code HOST:PORT} (127.0.0.1 unless {@code --host}): template routes become HTTP API v2 events for the function's
  * host, {@code POST /_invoke/<FunctionLogicalId>} passes a raw event through (like {@code sam local invoke}),
  * {@code GET /health} tells whether everything is up. Errors are problem JSON with the request id;
- * stack traces stay in the runner's log.
+ * stack traces and exception types stay in the runner's log. {@link FrontDoor} owns the connections and refuses
+ * malformed requests before they get here.
  */
 public final class FrontServer implements AutoCloseable {
 
-    /** API Gateway's own payload limit. */
-    static final int MAX_BODY = 10 * 1024 * 1024;
     private static final String INVOKE = "/_invoke/";
+    /** How long a started request may take to arrive, and a kept-alive connection may idle. */
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final FrontDoor server;
     private final RouteTable routes;
     private final Map<String, LocalFunction> functions;
     private final ApiGatewayEvents events;
     private final Supplier<HttpAnswer> health;
 
-    public FrontServer(int port, RouteTable routes, Map<String, LocalFunction> functions, ApiGatewayEvents events,
+    public FrontServer(InetAddress host, int port, RouteTable routes, Map<String, LocalFunction> functions, ApiGatewayEvents events,
                        Supplier<HttpAnswer> health) throws IOException {
         this.routes = routes;
         this.functions = functions;
         this.events = events;
         this.health = health;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 100);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
+        this.server = new FrontDoor(host, port, READ_TIMEOUT, this::handle);
     }
 
     public void start() {
@@ -56,29 +46,25 @@ public final class FrontServer implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
-    private void handle(HttpExchange exchange) {
-        String requestId = UUID.randomUUID().toString();
+    private HttpAnswer handle(WireRequest wire, String sourceIp, String requestId) {
         long started = System.nanoTime();
-        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        String path = exchange.getRequestURI().getRawPath();
+        String method = wire.method();
+        String path = wire.rawPath();
+        byte[] body = wire.body();
         String via = "";
         HttpAnswer answer;
         try {
-            byte[] body = readBody(exchange.getRequestBody());
-            if (body == null) {
-                answer = Problems.of(413, "payload-too-large", "Payload too large",
-                        "The body is larger than API Gateway's limit of 10 MiB.", requestId);
-            } else if (path.equals("/health") && method.equals("GET")) {
+            if (path.equals("/health") && method.equals("GET")) {
                 answer = health.get();
             } else if (path.startsWith(INVOKE)) {
                 via = path.substring(INVOKE.length());
                 answer = invokeRaw(method, via, body, requestId);
             } else {
-                IncomingRequest request = new IncomingRequest(method, path, exchange.getRequestURI().getRawQuery(),
-                        headers(exchange), body, exchange.getRemoteAddress().getAddress().getHostAddress(), port());
+                IncomingRequest request = new IncomingRequest(method, path, wire.rawQuery(), wire.headers(), body,
+                        sourceIp, port());
                 var match = routes.match(method, path);
                 if (match.isEmpty()) {
                     answer = Problems.notFound("No route matches " + method + " " + path + ".", requestId);
@@ -96,7 +82,7 @@ public final class FrontServer implements AutoCloseable {
             Console.info(method + " " + path + " -> " + answer.status() + (via.isEmpty() ? "" : " (" + via + ")")
                     + " " + millis + " ms, request " + requestId);
         }
-        write(exchange, answer, requestId);
+        return answer;
     }
 
     private HttpAnswer route(IncomingRequest request, RouteTable.Match match, String requestId) throws IOException {
@@ -125,51 +111,21 @@ public final class FrontServer implements AutoCloseable {
         return new HttpAnswer(failure.status(), headers, failure.body());
     }
 
+    /** The answer names no exception type; the runner's log keeps what the invocation said (host stderr has the trace). */
     private static HttpAnswer failure(InvokeResult result, String functionId, String requestId) {
+        Console.warn(functionId + " " + result.kind().name().toLowerCase(java.util.Locale.ROOT) + ", request " + requestId
+                + ": " + result.detail());
         return switch (result.kind()) {
-            case ERROR -> Problems.functionFailed(functionId + " failed with " + result.detail()
-                    + "; the stack trace is in the runner's log under request " + requestId + ".", requestId);
+            case ERROR -> Problems.functionFailed(functionId + " failed; its error and stack trace are in the runner's"
+                    + " log under request " + requestId + ".", requestId);
             case TIMEOUT -> Problems.functionFailed(functionId + " " + result.detail() + ".", requestId);
-            default -> Problems.unavailable(functionId + " is not available: " + result.detail(), requestId);
+            default -> Problems.unavailable(functionId + " is not available; GET /health and the runner's log say why.",
+                    requestId);
         };
-    }
-
-    private static byte[] readBody(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(MAX_BODY + 1);
-        return body.length > MAX_BODY ? null : body;
-    }
-
-    private static List<Map.Entry<String, String>> headers(HttpExchange exchange) {
-        List<Map.Entry<String, String>> headers = new ArrayList<>();
-        exchange.getRequestHeaders().forEach((name, values) -> values.forEach(v -> headers.add(Map.entry(name, v))));
-        return headers;
-    }
-
-    private static void write(HttpExchange exchange, HttpAnswer answer, String requestId) {
-        try (exchange) {
-            for (Map.Entry<String, String> header : answer.headers()) {
-                String name = header.getKey().toLowerCase(Locale.ROOT);
-                if (!name.equals("content-length") && !name.equals("transfer-encoding") && !name.equals("connection")) {
-                    exchange.getResponseHeaders().add(header.getKey(), header.getValue());
-                }
-            }
-            exchange.getResponseHeaders().set("Apigw-Requestid", requestId);
-            boolean empty = answer.body().length == 0 || answer.status() == 204 || answer.status() == 304
-                    || exchange.getRequestMethod().equalsIgnoreCase("HEAD");
-            exchange.sendResponseHeaders(answer.status(), empty ? -1 : answer.body().length);
-            if (!empty) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(answer.body());
-                }
-            }
-        } catch (IOException clientGone) {
-            Console.warn("Could not send the answer to request " + requestId + ": " + clientGone.getMessage());
-        }
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 
-/** The runner's own error answers, in the project's problem format (RFC 9457, {@code instance} = request id). */
+/**
+ * The runner's own error answers, in the project's problem format (RFC 9457, {@code instance} = request id), with
+ * the {@code message} member API Gateway's own answers carry ({"message":"Not Found"}), so a client written against
+ * either reads them. Details are in words; no answer names a Java class.
+ */
 public final class Problems {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -16,6 +20,7 @@ public final class Problems {
 
     public static HttpAnswer of(int status, String slug, String title, String detail, String requestId) {
         ObjectNode problem = JSON.createObjectNode();
+        problem.put("message", FrontDoor.reason(status));
         problem.put("type", "/problems/" + slug);
         problem.put("title", title);
         problem.put("status", status);

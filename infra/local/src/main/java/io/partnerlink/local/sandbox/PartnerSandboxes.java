@@ -45,6 +45,11 @@ public final class PartnerSandboxes implements AutoCloseable {
 
     /** Starts one server per partner on {@code ports} (same order; 0 for a free port). */
     public static PartnerSandboxes start(Path root, List<String> partners, List<Integer> ports) throws IOException {
+        return start(root, partners, ports, "127.0.0.1");
+    }
+
+    /** The same, listening on {@code host} (0.0.0.0 for containers). */
+    public static PartnerSandboxes start(Path root, List<String> partners, List<Integer> ports, String host) throws IOException {
         Map<String, WireMockServer> servers = new LinkedHashMap<>();
         PartnerSandboxes sandboxes = new PartnerSandboxes(servers);
         try {
@@ -56,7 +61,7 @@ public final class PartnerSandboxes implements AutoCloseable {
                     dir.toFile().deleteOnExit();
                 }
                 WireMockServer server = new WireMockServer(options()
-                        .bindAddress("127.0.0.1").port(ports.get(i))
+                        .bindAddress(host).port(ports.get(i))
                         .usingFilesUnderDirectory(dir.toString())
                         .notifier(new ConsoleNotifier(false)));
                 servers.put(partners.get(i), server);

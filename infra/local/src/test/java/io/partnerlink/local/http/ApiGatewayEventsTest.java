@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +23,7 @@ class ApiGatewayEventsTest {
     @Test
     void theEventFollowsPayloadFormat2() throws Exception {
         IncomingRequest request = new IncomingRequest("POST", "/domains/x.art/renewals", "dry=true&tag=a&tag=b",
-                List.of(Map.entry("Content-Type", "application/json"), Map.entry("X-Multi", "1"), Map.entry("x-multi", "2"),
+                List.of(Map.entry("Content-Type", "application/json"), Map.entry("X-Multi", "1"), Map.entry("x-MULTI", "2"),
                         Map.entry("Host", "127.0.0.1:3000")),
                 "{\"a\":1}".getBytes(StandardCharsets.UTF_8), "127.0.0.1", 3000);
         RouteTable.Match match = new RouteTable.Match(new HttpRoute("POST", "/domains/{domain}/renewals", "Renew"),
@@ -33,6 +34,8 @@ class ApiGatewayEventsTest {
 
         assertEquals("POST /domains/{domain}/renewals", event.get("routeKey").asText());
         assertEquals("1,2", event.at("/headers/x-multi").asText());
+        event.get("headers").fieldNames().forEachRemaining(name -> assertEquals(name.toLowerCase(java.util.Locale.ROOT), name,
+                "payload 2.0 header names are lower case"));
         assertEquals("application/json", event.at("/headers/content-type").asText());
         assertEquals("127.0.0.1", event.at("/headers/x-forwarded-for").asText());
         assertEquals("a,b", event.at("/queryStringParameters/tag").asText());
@@ -69,13 +72,27 @@ class ApiGatewayEventsTest {
     }
 
     @Test
-    void onlyTextMediaTypesStayText() {
-        assertTrue(ApiGatewayEvents.isText("application/json; charset=utf-8", new byte[0]));
-        assertTrue(ApiGatewayEvents.isText("application/problem+json", new byte[0]));
-        assertTrue(ApiGatewayEvents.isText("text/plain", new byte[0]));
-        assertTrue(ApiGatewayEvents.isText("application/x-www-form-urlencoded", new byte[0]));
-        assertFalse(ApiGatewayEvents.isText("application/octet-stream", new byte[]{1}));
-        assertTrue(ApiGatewayEvents.isText(null, "plain".getBytes(StandardCharsets.UTF_8)));
-        assertFalse(ApiGatewayEvents.isText(null, new byte[]{(byte) 0xff}));
+    void onlyTheTextTypesApiGatewayPassesAsTextStayText() {
+        for (String text : List.of("application/json; charset=utf-8", "text/plain", "text/csv", "application/xml",
+                "application/javascript", "Application/JSON")) {
+            assertTrue(ApiGatewayEvents.isText(text, "{}".getBytes(StandardCharsets.UTF_8)), text);
+        }
+        for (String binary : List.of("application/problem+json", "application/x-www-form-urlencoded",
+                "application/octet-stream", "multipart/form-data; boundary=x", "image/png")) {
+            assertFalse(ApiGatewayEvents.isText(binary, "{}".getBytes(StandardCharsets.UTF_8)), binary);
+        }
+        assertFalse(ApiGatewayEvents.isText(null, "plain".getBytes(StandardCharsets.UTF_8)), "no Content-Type: base64");
+    }
+
+    @Test
+    void aTextTypeWithInvalidUtf8IsPassedBase64WithEveryByteKept() throws Exception {
+        byte[] body = {'{', '"', 'n', '"', ':', '"', (byte) 0xff, (byte) 0xc3, '"', '}'};
+        IncomingRequest request = new IncomingRequest("POST", "/x", null,
+                List.of(Map.entry("Content-Type", "application/json")), body, "127.0.0.1", 3000);
+        JsonNode event = json.readTree(events.event(request,
+                new RouteTable.Match(new HttpRoute("POST", "/x", "F"), Map.of()), "req-1", Instant.now()));
+        assertTrue(event.get("isBase64Encoded").asBoolean());
+        assertArrayEquals(body, java.util.Base64.getDecoder().decode(event.get("body").asText()));
+        assertFalse(event.toString().contains("\ufffd") || event.toString().contains("�"));
     }
 }
