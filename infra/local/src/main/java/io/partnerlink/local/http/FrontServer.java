@@ -3,6 +3,8 @@ package io.partnerlink.local.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.partnerlink.local.Console;
+import io.partnerlink.local.auth.LocalAuthorizer;
+import io.partnerlink.local.auth.Verdict;
 import io.partnerlink.local.function.InvokeResult;
 import io.partnerlink.local.function.LocalFunction;
 
@@ -24,7 +26,8 @@ import java.util.function.Supplier;
 /**
  * The local API Gateway on {@code 127.0.0.1:PORT}: template routes become HTTP API v2 events for the function's
  * host, {@code POST /_invoke/<FunctionLogicalId>} passes a raw event through (like {@code sam local invoke}),
- * {@code GET /health} tells whether everything is up. Errors are problem JSON with the request id;
+ * {@code GET /health} tells whether everything is up. Routes are authorized first, as the template's API says
+ * ({@link LocalAuthorizer}; {@code GET /_local/token} hands out local JWTs). Errors are problem JSON with the request id;
  * stack traces stay in the runner's log.
  */
 public final class FrontServer implements AutoCloseable {
@@ -39,9 +42,11 @@ public final class FrontServer implements AutoCloseable {
     private final Map<String, LocalFunction> functions;
     private final ApiGatewayEvents events;
     private final Supplier<HttpAnswer> health;
+    private final LocalAuthorizer authorizer;
 
     public FrontServer(int port, RouteTable routes, Map<String, LocalFunction> functions, ApiGatewayEvents events,
-                       Supplier<HttpAnswer> health) throws IOException {
+                       Supplier<HttpAnswer> health, LocalAuthorizer authorizer) throws IOException {
+        this.authorizer = authorizer;
         this.routes = routes;
         this.functions = functions;
         this.events = events;
@@ -73,6 +78,8 @@ public final class FrontServer implements AutoCloseable {
                         "The body is larger than API Gateway's limit of 10 MiB.", requestId);
             } else if (path.equals("/health") && method.equals("GET")) {
                 answer = health.get();
+            } else if (LocalAuthorizer.serves(path) && method.equals("GET")) {
+                answer = authorizer.serve(path, exchange.getRequestURI().getRawQuery());
             } else if (path.startsWith(INVOKE)) {
                 via = path.substring(INVOKE.length());
                 answer = invokeRaw(method, via, body, requestId);
@@ -101,7 +108,13 @@ public final class FrontServer implements AutoCloseable {
 
     private HttpAnswer route(IncomingRequest request, RouteTable.Match match, String requestId) throws IOException {
         LocalFunction function = functions.get(match.route().functionId());
-        byte[] event = events.event(request, match, requestId, Instant.now());
+        // As API Gateway: the route's authorizer first; a refusal never reaches the function.
+        Verdict verdict = authorizer.authorize(match.route().routeKey(), request);
+        if (!verdict.allowed()) {
+            Console.info("refused request " + requestId + " (" + verdict.status() + "): " + verdict.reason());
+            return LocalAuthorizer.refusal(verdict);
+        }
+        byte[] event = authorizer.attach(events.event(request, match, requestId, Instant.now()), verdict);
         InvokeResult result = function.invoke(event, requestId);
         return result.kind() == InvokeResult.Kind.OK ? events.answer(result.output()) : failure(result, match.route().functionId(), requestId);
     }
