@@ -95,11 +95,7 @@ public final class LocalAuthorizer {
 
     /** API Gateway's refusal: {@code {"message":"Unauthorized"}} or {@code {"message":"Forbidden"}}, nothing more. */
     public static HttpAnswer refusal(Verdict verdict) {
-        List<Map.Entry<String, String>> headers = new ArrayList<>(List.of(Map.entry("Content-Type", "application/json")));
-        if (verdict.status() == 401) {
-            headers.add(Map.entry("WWW-Authenticate", "Bearer"));
-        }
-        return new HttpAnswer(verdict.status(), headers, ("{\"message\":\"" + verdict.message() + "\"}").getBytes(StandardCharsets.UTF_8));
+        return HttpAnswer.json(verdict.status(), "application/json", "{\"message\":\"" + verdict.message() + "\"}");
     }
 
     /** Whether the runner serves {@code path} itself: the token issuer and its key set. */
