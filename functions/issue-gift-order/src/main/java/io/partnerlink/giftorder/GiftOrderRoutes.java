@@ -3,6 +3,7 @@ package io.partnerlink.giftorder;
 import io.partnerlink.shared.api.ApiRequest;
 import io.partnerlink.shared.api.ApiResponse;
 import io.partnerlink.shared.api.HttpRoutes;
+import io.partnerlink.shared.api.RouteAccess;
 import io.partnerlink.shared.problem.ProblemException;
 import io.partnerlink.shared.problem.ProblemType;
 import jakarta.inject.Singleton;
@@ -13,6 +14,9 @@ public class GiftOrderRoutes implements HttpRoutes {
 
     static final String PLACE_ORDER = "POST /gift-orders";
     static final String LIST_CERTIFICATES = "GET /gift-certificates";
+    /** The JWT scopes of the routes, as in template.yaml's API definition. */
+    static final String WRITE_SCOPE = "gift-orders/write";
+    static final String READ_SCOPE = "gift-orders/read";
 
     private final GiftOrders orders;
     private final GiftCatalogue catalogue;
@@ -28,6 +32,15 @@ public class GiftOrderRoutes implements HttpRoutes {
             case PLACE_ORDER -> orders.place(request);
             case LIST_CERTIFICATES -> catalogue.list(request);
             default -> throw new ProblemException(ProblemType.NOT_FOUND, "No route " + request.routeKey() + " in this function.");
+        };
+    }
+
+    @Override
+    public RouteAccess access(String routeKey) {
+        return switch (routeKey) {
+            case PLACE_ORDER -> RouteAccess.callerWithScope(WRITE_SCOPE);
+            case LIST_CERTIFICATES -> RouteAccess.callerWithScope(READ_SCOPE);
+            default -> RouteAccess.caller();
         };
     }
 }

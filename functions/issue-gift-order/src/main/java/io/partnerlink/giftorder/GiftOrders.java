@@ -29,7 +29,8 @@ import java.util.UUID;
 
 /**
  * {@code POST /gift-orders}: validate, claim the idempotency key, price the lines from the catalogue, place one
- * vektor-adv order under an {@code orderId} derived from the key, and answer 201. Deterministic refusals (unknown
+ * vektor-adv order under an {@code orderId} derived from the key, and answer 201. The key is the caller's own
+ * ({@link ApiRequest#ownedKey}): two callers sending the same {@code Idempotency-Key} get two records and two orderIds. Deterministic refusals (unknown
  * certificate, price changed, the partner's 400) are answered and stored; failures that may pass are thrown, so the
  * key is released and the caller can retry with it.
  */
@@ -64,8 +65,9 @@ public class GiftOrders {
         // Everything about the input is checked before the key is claimed: bad input leaves no record behind.
         GiftOrderRequest order = bodies.read(request, GiftOrderRequest.class);
         rejectRepeatedCertificates(order);
+        String owned = request.ownedKey(key);
         // The hash covers the parsed request, so whitespace or field order alone do not make a "different" body.
-        return responses.run(request, key, bodies.write(order), () -> placeOnce(request, key, order));
+        return responses.run(request, owned, bodies.write(order), () -> placeOnce(request, owned, order));
     }
 
     /** The order id for a key: the same on every retry, so the partner can recognise a repeat. */

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RequestDeadlinesTest {
 
     static ApiRequest request(TestLambdaContext lambda) {
-        return new ApiRequest("POST /gift-orders", Map.of(), Map.of(), Map.of(), new byte[0], "r1", lambda);
+        return new ApiRequest("POST /gift-orders", Map.of(), Map.of(), Map.of(), new byte[0], "r1", lambda, null);
     }
 
     final RequestDeadlines deadlines = new RequestDeadlines(Clock.systemUTC(), Duration.ofSeconds(2), Duration.ofSeconds(25));

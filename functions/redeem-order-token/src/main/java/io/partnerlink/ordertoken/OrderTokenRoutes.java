@@ -4,7 +4,9 @@ import io.partnerlink.shared.api.ApiRequest;
 import io.partnerlink.shared.api.ApiResponse;
 import io.partnerlink.shared.api.HttpRoutes;
 import io.partnerlink.shared.api.IdempotentResponses;
+import io.partnerlink.shared.api.Caller;
 import io.partnerlink.shared.api.JsonBodies;
+import io.partnerlink.shared.api.RouteAccess;
 import io.partnerlink.shared.idempotency.IdempotencyKeys;
 import io.partnerlink.shared.problem.ProblemException;
 import io.partnerlink.shared.problem.ProblemType;
@@ -44,7 +46,7 @@ public class OrderTokenRoutes implements HttpRoutes {
         if (!ROUTE.equals(request.routeKey())) {
             throw new ProblemException(ProblemType.NOT_FOUND, "This function serves " + ROUTE + " only.");
         }
-        signature.verify(request);
+        Caller sender = signature.verify(request);
         OrderTokenRequest order = bodies.read(request, OrderTokenRequest.class);
         if (order.tokenTooLong()) {
             throw ProblemException.invalidField("token", "must be at most " + OrderTokenRequest.MAX_TOKEN_BYTES + " bytes");
@@ -53,7 +55,14 @@ public class OrderTokenRoutes implements HttpRoutes {
         LOG.info("Order token received for customer {}", order.customerId());
         // The key is the whole content, so the payload checked on a repeat is the key itself: a redelivery with other
         // whitespace or field order is the same request, not a reuse of the key.
-        String key = IdempotencyKeys.fromParts(order.customerId(), order.token());
+        // Owned by the signing key, like an API caller's key is owned by the caller.
+        String key = sender.owns(IdempotencyKeys.fromParts(order.customerId(), order.token()));
         return responses.run(request, key, key, () -> redemption.redeem(order, request));
+    }
+
+    /** No authorizer in API Gateway: the HMAC signature, checked first in {@link #handle}, proves the sender. */
+    @Override
+    public RouteAccess access(String routeKey) {
+        return RouteAccess.signedInCode();
     }
 }

@@ -2,9 +2,11 @@ package io.partnerlink.ordertoken;
 
 import io.micronaut.context.annotation.Value;
 import io.partnerlink.shared.api.ApiRequest;
+import io.partnerlink.shared.api.Caller;
 import io.partnerlink.shared.problem.ProblemException;
 import io.partnerlink.shared.problem.ProblemType;
 import io.partnerlink.shared.secrets.PartnerSecrets;
+import io.partnerlink.shared.secrets.SecretUnavailableException;
 import io.partnerlink.shared.secrets.WebhookSigningSecret;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -24,8 +26,11 @@ import java.util.regex.Pattern;
 /**
  * The webhook signature: {@code X-Signature: sha256=<hex HMAC-SHA256(signingSecret, "<X-Timestamp>.<raw body>")>}
  * with {@code X-Timestamp} in epoch seconds, at most {@code webhook.max-age} (5 min) old and at most
- * {@code webhook.max-future-skew} (1 min) ahead of our clock. Checked only when {@code webhook.secret-id} is set;
- * the comparison is constant-time. Header values are never logged.
+ * {@code webhook.max-future-skew} (1 min) ahead of our clock. The comparison is constant-time; header values are
+ * never logged. Fails closed: without {@code webhook.secret-id}, or when the secret cannot be read, every request is
+ * refused (503 {@code secrets-unavailable}) and nothing is redeemed. During a rotation the previous key is accepted
+ * too (README: "Rotating the webhook signing key"); a mismatch does not re-read the secret, so bad signatures cannot
+ * drive Secrets Manager calls.
  */
 @Singleton
 public class WebhookSignature {
@@ -54,18 +59,18 @@ public class WebhookSignature {
         this.maxAge = maxAge;
         this.maxFutureSkew = maxFutureSkew;
         if (this.secretId == null) {
-            LOG.warn("webhook.secret-id is not set: webhook signatures are NOT checked");
+            LOG.error("webhook.secret-id (WEBHOOK_SECRET_ID) is not set: every webhook request is refused");
         }
     }
 
-    public boolean enabled() {
-        return secretId != null;
-    }
-
-    /** Returns when the request is signed as required; otherwise throws a 401 {@code signature-invalid}. */
-    public void verify(ApiRequest request) {
-        if (!enabled()) {
-            return;
+    /**
+     * Returns the sender (the signing key's name) when the request is signed as required; otherwise throws a 401
+     * {@code signature-invalid}, or a 503 {@code secrets-unavailable} when no key is configured or readable.
+     */
+    public Caller verify(ApiRequest request) {
+        if (secretId == null) {
+            throw new ProblemException(ProblemType.SECRETS_UNAVAILABLE,
+                    "The webhook has no signing key configured. Nothing was redeemed; deliver again later.");
         }
         String timestamp = request.header(TIMESTAMP_HEADER);
         String signature = request.header(SIGNATURE_HEADER);
@@ -84,9 +89,25 @@ public class WebhookSignature {
             throw refused("X-Signature must be sha256=<64 hex digits>.");
         }
         byte[] claimed = HexFormat.of().parseHex(signature.substring(SCHEME.length()));
-        byte[] expected = sign(secrets.read(secretId, WebhookSigningSecret.class).signingSecret(), timestamp, request.body());
-        if (!MessageDigest.isEqual(expected, claimed)) {
+        boolean matches = false;
+        for (String key : signingKeys().acceptedKeys()) {
+            // Every accepted key is tried, so the time taken does not tell which one matched.
+            matches |= MessageDigest.isEqual(sign(key, timestamp, request.body()), claimed);
+        }
+        if (!matches) {
             throw refused("X-Signature does not match the request.");
+        }
+        return Caller.signingKey(secretId);
+    }
+
+    private WebhookSigningSecret signingKeys() {
+        try {
+            return secrets.read(secretId, WebhookSigningSecret.class);
+        } catch (SecretUnavailableException unreadable) {
+            // Missing, malformed or unreachable: the same 503 as a missing configuration, and nothing redeemed.
+            LOG.error("Webhook signing secret unreadable: {}", unreadable.getMessage());
+            throw new ProblemException(ProblemType.SECRETS_UNAVAILABLE,
+                    "The webhook signing key cannot be read. Nothing was redeemed; deliver again later.");
         }
     }
 

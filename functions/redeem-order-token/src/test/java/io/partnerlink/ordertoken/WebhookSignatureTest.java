@@ -124,11 +124,64 @@ class WebhookSignatureTest {
     }
 
     @Test
-    void withoutAWebhookSecretIdTheCheckIsOff() {
+    void withoutAWebhookSecretIdEveryRequestIsRefusedAndNothingIsRedeemed() {
         fx.close();
         fx = new OrderTokenFixture(PartnerSandbox.start(), false, Map.of());
         fx.answerAnyTokenWithATicketOfM100();
-        assertEquals(200, fx.send(ApiEvents.request("POST", "/vitec/order-tokens").json(request)).status());
+        for (ApiEvents event : java.util.List.of(ApiEvents.request("POST", "/vitec/order-tokens").noCaller().json(request),
+                fx.signedEvent(request, SIGNING_SECRET, fx.now()), fx.signedEvent(request, "any-key", fx.now()))) {
+            HttpAnswer answer = fx.send(event);
+            assertEquals(503, answer.status(), answer.body());
+            assertEquals("secrets-unavailable", answer.problemType());
+        }
+        assertEquals(0, fx.vitecCalls());
+        assertEquals(0, fx.records());
+    }
+
+    @Test
+    void aSecretWithoutASigningKeyIs503AndNothingHappens() {
+        String empty = "webhook/empty-" + UUID.randomUUID();
+        fx.aws.putSecret(empty, "{\"signingSecret\":\"\"}");
+        fx.close();
+        fx = new OrderTokenFixture(PartnerSandbox.start(), true, Map.of("webhook.secret-id", empty));
+        fx.answerAnyTokenWithATicketOfM100();
+        HttpAnswer answer = fx.send(fx.signedEvent(request, "any-key", fx.now()));
+        assertEquals(503, answer.status(), answer.body());
+        assertEquals("secrets-unavailable", answer.problemType());
+        assertEquals(0, fx.vitecCalls());
+        assertEquals(0, fx.records());
+    }
+
+    @Test
+    void duringARotationThePreviousKeyAndTheNewKeyAreBothAccepted() {
+        String next = "next-" + UUID.randomUUID();
+        fx.aws.putSecret(fx.webhookSecretId, "{\"signingSecret\":\"" + next + "\",\"previousSigningSecret\":\"" + SIGNING_SECRET + "\"}");
+        fx.context.getBean(io.partnerlink.shared.secrets.PartnerSecrets.class).refresh(fx.webhookSecretId);
+        assertEquals(200, fx.send(fx.signedEvent(request, SIGNING_SECRET, fx.now())).status());
+        // The same token signed with the new key is the same sender: replayed, not redeemed again.
+        HttpAnswer again = fx.send(fx.signedEvent(request, next, fx.now()));
+        assertEquals(200, again.status(), again.body());
+        assertEquals("true", again.header("Idempotent-Replayed"));
+        assertEquals(1, fx.vitecCalls());
+        assertRefusedWithoutEffect(fx.signedEvent(body("M100", "tok-" + UUID.randomUUID()), "neither-" + UUID.randomUUID(), fx.now()));
+    }
+
+    @Test
+    void afterTheRotationThePreviousKeyIsRefused() {
+        String next = "next-" + UUID.randomUUID();
+        fx.aws.putSecret(fx.webhookSecretId, "{\"signingSecret\":\"" + next + "\"}");
+        fx.context.getBean(io.partnerlink.shared.secrets.PartnerSecrets.class).refresh(fx.webhookSecretId);
+        assertRefused(fx.signedEvent(request, SIGNING_SECRET, fx.now()));
+        assertEquals(200, fx.send(fx.signedEvent(request, next, fx.now())).status());
+    }
+
+    void assertRefusedWithoutEffect(ApiEvents event) {
+        int calls = fx.vitecCalls();
+        int records = fx.records();
+        HttpAnswer answer = fx.send(event);
+        assertEquals(401, answer.status(), answer.body());
+        assertEquals(calls, fx.vitecCalls());
+        assertEquals(records, fx.records());
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.partnerlink.shared.api.ApiResponse;
 import io.partnerlink.shared.api.HttpRoutes;
 import io.partnerlink.shared.api.IdempotentResponses;
 import io.partnerlink.shared.api.JsonBodies;
+import io.partnerlink.shared.api.RouteAccess;
 import io.partnerlink.shared.idempotency.IdempotencyKeyMissingException;
 import io.partnerlink.shared.idempotency.IdempotencyKeys;
 import io.partnerlink.shared.problem.ProblemException;
@@ -20,6 +21,8 @@ public class RenewalRoutes implements HttpRoutes {
 
     public static final String RENEW = "POST /domains/{domain}/renewals";
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** The route's JWT scope, as in template.yaml's API definition. */
+    static final String SCOPE = "domains/renew";
     /** Client keys get their own namespace, so none can collide with a renewal record ({@code renew#...}). */
     static final String KEY_PREFIX = "http#";
 
@@ -45,6 +48,12 @@ public class RenewalRoutes implements HttpRoutes {
         }
         RenewalRequest body = RenewalRequest.from(request, bodies);
         String payload = name + "|" + body.period() + "|" + body.dryRun();
-        return responses.run(request, KEY_PREFIX + key, payload, () -> renewal.renew(name, body, request));
+        // The caller owns the key; the renewal itself stays once per domain and expiry date, whoever asks.
+        return responses.run(request, KEY_PREFIX + request.ownedKey(key), payload, () -> renewal.renew(name, body, request));
+    }
+
+    @Override
+    public RouteAccess access(String routeKey) {
+        return RouteAccess.callerWithScope(SCOPE);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.partnerlink.local.aws.DynamoDbLocalServer;
 import io.partnerlink.local.aws.LocalResources;
+import io.partnerlink.local.auth.LocalAuthorizer;
 import io.partnerlink.local.aws.MotoServer;
 import io.partnerlink.local.function.FunctionEnvironment;
 import io.partnerlink.local.function.HostClasspath;
@@ -51,6 +52,7 @@ public final class LocalRunner implements AutoCloseable {
     private volatile boolean closed;
     private LocalEndpoints endpoints;
     private FrontServer front;
+    private LocalAuthorizer authorizer;
 
     private LocalRunner(RunnerOptions options, SamTemplate template) {
         this.options = options;
@@ -94,7 +96,9 @@ public final class LocalRunner implements AutoCloseable {
             functions.put(spec.logicalId(), new LocalFunction(spec, FunctionEnvironment.of(spec, endpoints, overrides),
                     classpath, options.archiveDir(), http));
         }
-        front = new FrontServer(host, ports.front(), new RouteTable(template.routes()), functions, new ApiGatewayEvents(json), this::health);
+        authorizer = LocalAuthorizer.forTemplate(template.file(), options.region(), System.getenv());
+        front = new FrontServer(host, ports.front(), new RouteTable(template.routes()), functions, new ApiGatewayEvents(json), this::health,
+                authorizer);
         remember(front);
         front.start();
 
@@ -188,6 +192,10 @@ public final class LocalRunner implements AutoCloseable {
 
     public URI baseUrl() {
         return loopback(front.port());
+    }
+
+    public LocalAuthorizer authorizer() {
+        return authorizer;
     }
 
     public LocalEndpoints endpoints() {

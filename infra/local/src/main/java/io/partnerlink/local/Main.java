@@ -2,6 +2,7 @@ package io.partnerlink.local;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.partnerlink.local.auth.LocalAuthBanner;
 import io.partnerlink.local.function.LocalFunction;
 import io.partnerlink.local.template.FunctionSpec;
 import io.partnerlink.local.template.HttpRoute;
@@ -93,6 +94,7 @@ public final class Main {
             b.append(String.format("  Listening on all interfaces (--host 0.0.0.0): containers (sam local) reach these ports as%n"
                     + "  http://host.docker.internal:<port>; so can other machines on your network.%n"));
         }
+        b.append(LocalAuthBanner.lines(runner.authorizer(), base, options.region()));
         for (LocalFunction f : runner.functions().values()) {
             FunctionSpec spec = f.spec();
             String triggers = String.join(", ", spec.routes().stream().map(HttpRoute::routeKey).toList());
@@ -114,7 +116,8 @@ public final class Main {
         b.append("  curl -s ").append(base).append("/health\n");
         runner.template().routes().stream().filter(r -> !r.path().contains("{") && !r.path().equals(HttpRoute.DEFAULT))
                 .sorted((x, y) -> Boolean.compare(!x.method().equals("GET"), !y.method().equals("GET"))).findFirst()
-                .ifPresent(r -> b.append("  curl -si ").append(r.method().equals("GET") ? "" : "-X " + r.method() + " ")
+                .ifPresent(r -> b.append("  curl -si ").append(LocalAuthBanner.curlOption(runner.authorizer(), options.region(), r.routeKey()))
+                        .append(r.method().equals("GET") ? "" : "-X " + r.method() + " ")
                         .append(base).append(r.path()).append(r.method().equals("GET") ? "" : " -H 'Content-Type: application/json'"
                                 + " -H \"Idempotency-Key: $(uuidgen)\" -d '{}'").append('\n'));
         runner.template().functions().stream().filter(f -> f.otherEvents().stream().anyMatch(e -> e.startsWith("Schedule")))

@@ -10,10 +10,19 @@ import java.util.Map;
 
 /**
  * An HTTP request as API Gateway (HTTP API, payload 2.0) delivered it: header names lower-cased, the body
- * already base64-decoded, and the request id that every answer and log line carries.
+ * already base64-decoded, the request id that every answer and log line carries, and the caller its authorizer
+ * vouched for (null on a route that proves its caller itself, {@link RouteAccess#signedInCode()}).
  */
 public record ApiRequest(String routeKey, Map<String, String> pathParameters, Map<String, String> headers,
-                         Map<String, String> query, byte[] body, String requestId, Context lambda) {
+                         Map<String, String> query, byte[] body, String requestId, Context lambda, Caller caller) {
+
+    /** The caller's own version of a client's idempotency key ({@link Caller#owns}). */
+    public String ownedKey(String key) {
+        if (caller == null) {
+            throw new IllegalStateException("route " + routeKey + " has no caller to own its keys");
+        }
+        return caller.owns(key);
+    }
 
     public String header(String name) {
         return headers.get(name.toLowerCase(java.util.Locale.ROOT));

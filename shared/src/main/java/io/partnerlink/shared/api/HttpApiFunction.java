@@ -22,7 +22,8 @@ import java.util.UUID;
 /**
  * The handler of an API Gateway HTTP API (payload 2.0) function: decodes the event, hands it to the module's
  * {@link HttpRoutes}, and answers every failure as {@code application/problem+json} with the request id in the
- * body ({@code instance}) and in {@code X-Request-Id}.
+ * body ({@code instance}) and in {@code X-Request-Id}. A route's {@link RouteAccess} is checked first: a request
+ * without the caller API Gateway's authorizer vouched for is answered 401, a JWT without the route's scope 403.
  */
 public abstract class HttpApiFunction extends JsonStreamFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -47,6 +48,8 @@ public abstract class HttpApiFunction extends JsonStreamFunction<APIGatewayV2HTT
             ApiRequest request = toRequest(event, lambda);
             requestId = request.requestId();
             MDC.put(MDC_REQUEST_ID, requestId);
+            // Before anything else runs: no partner call and no record for a request without its caller.
+            routes.access(request.routeKey()).check(request.caller());
             response = routes.handle(request);
         } catch (IOException | RuntimeException e) {
             ProblemException problem = e instanceof IOException
@@ -85,7 +88,7 @@ public abstract class HttpApiFunction extends JsonStreamFunction<APIGatewayV2HTT
                 event.getPathParameters() == null ? Map.of() : event.getPathParameters(),
                 headers,
                 event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters(),
-                body, requestId, lambda);
+                body, requestId, lambda, Caller.of(event).orElse(null));
     }
 
     private static APIGatewayV2HTTPResponse toEvent(ApiResponse response) {

@@ -7,4 +7,9 @@ package io.partnerlink.shared.api;
 public interface HttpRoutes {
 
     ApiResponse handle(ApiRequest request);
+
+    /** Who may use a route: by default an authenticated caller (safe unless a route says otherwise). */
+    default RouteAccess access(String routeKey) {
+        return RouteAccess.caller();
+    }
 }

@@ -12,6 +12,9 @@ public record ProblemType(String slug, int status, String title) {
     public static final ProblemType VALIDATION_FAILED = new ProblemType("validation-failed", 400, "The request is not valid");
     public static final ProblemType IDEMPOTENCY_KEY_REQUIRED = new ProblemType("idempotency-key-required", 400, "An Idempotency-Key header is required");
     public static final ProblemType SIGNATURE_INVALID = new ProblemType("signature-invalid", 401, "The request signature is missing, stale or wrong");
+    /** No authenticated caller in the event (defence in depth behind API Gateway's authorizer). */
+    public static final ProblemType UNAUTHENTICATED = new ProblemType("unauthenticated", 401, "The request has no authenticated caller");
+    public static final ProblemType INSUFFICIENT_SCOPE = new ProblemType("insufficient-scope", 403, "The caller's token lacks the route's scope");
     public static final ProblemType NOT_FOUND = new ProblemType("not-found", 404, "Not found");
     public static final ProblemType REQUEST_IN_PROGRESS = new ProblemType("request-in-progress", 409, "A request with this idempotency key is in progress");
     public static final ProblemType TOKEN_EXPIRED = new ProblemType("token-expired", 410, "The token has expired");

@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  *       {@code *} resource or a broad managed policy;</li>
  *   <li>in the shared idempotency table a function reaches only its own records ({@code dynamodb:LeadingKeys} =
  *       {@code <idempotency.scope>#*}), with item calls only (a Scan would ignore LeadingKeys);</li>
- *   <li>the HTTP API is throttled and every route is on it; scheduled invocations have bounded retries and an SQS
+ *   <li>the HTTP API is throttled and every route is on it, with the authorizer unless it is the signed webhook
+ *       ({@link TemplateApiAuthTest} translates both authorizer choices with SAM); scheduled invocations have bounded retries and an SQS
  *       on-failure destination; each function has an errors alarm; {@code cfn-lint} is clean.</li>
  * </ul>
  * Not checked: {@code Globals.Function.Tracing: Active} makes SAM attach {@code AWSXrayWriteOnlyAccess}, whose
@@ -56,13 +57,18 @@ class TemplateLeastPrivilegeTest {
 
     @BeforeAll
     static void read() throws IOException {
-        root = Path.of("").toAbsolutePath();
-        while (!Files.exists(root.resolve("template.yaml"))) {
-            root = root.getParent();
-            assertNotNull(root, "template.yaml not found above the working directory");
-        }
+        root = rootOfRepository();
         template = CloudFormationYaml.read(root.resolve("template.yaml"));
         resources = map(template.get("Resources"));
+    }
+
+    static Path rootOfRepository() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (!Files.exists(dir.resolve("template.yaml"))) {
+            dir = dir.getParent();
+            assertNotNull(dir, "template.yaml not found above the working directory");
+        }
+        return dir;
     }
 
     static Stream<String> functions() {
@@ -129,6 +135,51 @@ class TemplateLeastPrivilegeTest {
                 assertTrue(apis.contains(reference(apiId)), function + "." + name + " is not on a throttled API (SAM's implicit API has no limits)");
             }
         }));
+    }
+
+    /**
+     * Issue 16: every route has the API's authorizer (IAM, or with {@code ApiAuth=JWT} the JWT authorizer with the
+     * route's scope), except the webhook of the function that checks a signing key ({@code WEBHOOK_SECRET_ID}).
+     */
+    @Test
+    void everyRouteButTheSignedWebhookHasTheAuthorizer() {
+        Set<String> routes = new LinkedHashSet<>();
+        functions().forEach(function -> events(function).forEach((name, event) -> {
+            if (!"HttpApi".equals(event.get("Type"))) {
+                return;
+            }
+            Map<String, Object> p = map(event.get("Properties"));
+            String method = ((String) p.get("Method")).toLowerCase(java.util.Locale.ROOT);
+            String path = (String) p.get("Path");
+            routes.add(method + " " + path);
+            assertFalse(p.containsKey("Auth"), function + "." + name + ": authorization is the API definition's, not the event's");
+            Map<String, Object> operation = map(map(apiPaths(reference(p.get("ApiId"))).get(path)).get(method));
+            if (configured(function, "WEBHOOK_SECRET_ID").isEmpty()) {
+                List<?> choice = list(map(operation.get("security")).get("Fn::If"));
+                assertEquals(3, choice.size(), function + "." + name + " has no authorizer: " + operation);
+                assertEquals("UseJwt", choice.get(0));
+                Map<String, Object> jwt = map(list(choice.get(1)).getFirst());
+                assertEquals(Set.of("JwtAuthorizer"), jwt.keySet(), function + "." + name + " JWT authorizer");
+                assertEquals(1, list(jwt.get("JwtAuthorizer")).size(), function + "." + name + " needs one JWT scope");
+                assertEquals(List.of(Map.of("AWS_IAM", List.of())), choice.get(2), function + "." + name + " IAM authorizer");
+            } else {
+                assertFalse(operation.containsKey("security"), function + "." + name + " is signed in code; it has no authorizer");
+            }
+        }));
+        assertEquals(Map.of("Fn::Equals", List.of(Map.of("Ref", "ApiAuth"), "JWT")), map(template.get("Conditions")).get("UseJwt"));
+        resources.forEach((id, r) -> {
+            if ("AWS::Serverless::HttpApi".equals(map(r).get("Type"))) {
+                Map<String, Object> body = map(properties(id).get("DefinitionBody"));
+                assertFalse(body.containsKey("security"), id + ": no API-wide default that a route could silently lose");
+                Set<String> defined = new LinkedHashSet<>();
+                map(body.get("paths")).forEach((path, ops) -> map(ops).keySet().forEach(m -> defined.add(m + " " + path)));
+                assertEquals(routes, defined, id + ": the API definition's routes vs the functions' HttpApi events");
+            }
+        });
+    }
+
+    private static Map<String, Object> apiPaths(String api) {
+        return map(map(properties(api).get("DefinitionBody")).get("paths"));
     }
 
     @Test

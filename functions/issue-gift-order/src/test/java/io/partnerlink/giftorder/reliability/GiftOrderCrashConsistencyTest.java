@@ -3,6 +3,7 @@ package io.partnerlink.giftorder.reliability;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.partnerlink.giftorder.GiftOrderFixture;
+import io.partnerlink.testsupport.ApiEvents;
 import io.partnerlink.testsupport.AwsEndpointProxy;
 import io.partnerlink.testsupport.CleanAnswers;
 import io.partnerlink.testsupport.HttpAnswer;
@@ -49,7 +50,7 @@ class GiftOrderCrashConsistencyTest {
                     .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/json")
                             .withBody("{\"message\":\"Order already exists\"}")));
             String key = "crash-1";
-            String orderId = UUID.nameUUIDFromBytes(("issue-gift-order#" + key).getBytes(StandardCharsets.UTF_8)).toString();
+            String orderId = UUID.nameUUIDFromBytes(("issue-gift-order#" + ApiEvents.ownedByTestCaller(key)).getBytes(StandardCharsets.UTF_8)).toString();
             store.dropCalls("DynamoDB_20120810.PutItem", "\"COMPLETED\"");
 
             f.placeOrder(key, order(HOFF, 2), new TestLambdaContext(FUNCTION, LAMBDA_TIME)); // its answer never reaches anyone

@@ -3,6 +3,7 @@ package io.partnerlink.giftorder.reliability;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.partnerlink.giftorder.GiftOrderFixture;
+import io.partnerlink.testsupport.ApiEvents;
 import io.partnerlink.testsupport.CleanAnswers;
 import io.partnerlink.testsupport.HttpAnswer;
 import io.partnerlink.testsupport.Leaks;
@@ -93,7 +94,7 @@ class GiftOrderFaultMatrixTest {
             f.stubToken(token, 3600);
             f.stub(call.request().willReturn(fault.answer(call.success(token), READ_TIMEOUT.multipliedBy(3))));
             String key = "fault-" + call + "-" + fault;
-            String orderId = UUID.nameUUIDFromBytes(("issue-gift-order#" + key).getBytes(StandardCharsets.UTF_8)).toString();
+            String orderId = UUID.nameUUIDFromBytes(("issue-gift-order#" + ApiEvents.ownedByTestCaller(key)).getBytes(StandardCharsets.UTF_8)).toString();
 
             HttpAnswer first = f.placeOrder(key, order(HOFF, 2));
 

@@ -1,6 +1,8 @@
 package io.partnerlink.local.http;
 
 import io.partnerlink.local.Console;
+import io.partnerlink.local.auth.LocalAuthorizer;
+import io.partnerlink.local.auth.Verdict;
 import io.partnerlink.local.function.InvokeResult;
 import io.partnerlink.local.function.LocalFunction;
 
@@ -18,7 +20,8 @@ import java.util.function.Supplier;
  * host, {@code POST /_invoke/<FunctionLogicalId>} passes a raw event through (like {@code sam local invoke}),
  * {@code GET /health} tells whether everything is up. Errors are problem JSON with the request id;
  * stack traces and exception types stay in the runner's log. {@link FrontDoor} owns the connections and refuses
- * malformed requests before they get here.
+ * malformed requests before they get here. Routes are authorized first, as the template's API says
+ * ({@link LocalAuthorizer}; {@code GET /_local/token} hands out local JWTs).
  */
 public final class FrontServer implements AutoCloseable {
 
@@ -31,9 +34,11 @@ public final class FrontServer implements AutoCloseable {
     private final Map<String, LocalFunction> functions;
     private final ApiGatewayEvents events;
     private final Supplier<HttpAnswer> health;
+    private final LocalAuthorizer authorizer;
 
     public FrontServer(InetAddress host, int port, RouteTable routes, Map<String, LocalFunction> functions, ApiGatewayEvents events,
-                       Supplier<HttpAnswer> health) throws IOException {
+                       Supplier<HttpAnswer> health, LocalAuthorizer authorizer) throws IOException {
+        this.authorizer = authorizer;
         this.routes = routes;
         this.functions = functions;
         this.events = events;
@@ -59,6 +64,8 @@ public final class FrontServer implements AutoCloseable {
         try {
             if (path.equals("/health") && method.equals("GET")) {
                 answer = health.get();
+            } else if (LocalAuthorizer.serves(path) && method.equals("GET")) {
+                answer = authorizer.serve(path, wire.rawQuery());
             } else if (path.startsWith(INVOKE)) {
                 via = path.substring(INVOKE.length());
                 answer = invokeRaw(method, via, body, requestId);
@@ -87,7 +94,13 @@ public final class FrontServer implements AutoCloseable {
 
     private HttpAnswer route(IncomingRequest request, RouteTable.Match match, String requestId) throws IOException {
         LocalFunction function = functions.get(match.route().functionId());
-        byte[] event = events.event(request, match, requestId, Instant.now());
+        // As API Gateway: the route's authorizer first; a refusal never reaches the function.
+        Verdict verdict = authorizer.authorize(match.route().routeKey(), request);
+        if (!verdict.allowed()) {
+            Console.info("refused request " + requestId + " (" + verdict.status() + "): " + verdict.reason());
+            return LocalAuthorizer.refusal(verdict);
+        }
+        byte[] event = authorizer.attach(events.event(request, match, requestId, Instant.now()), verdict);
         InvokeResult result = function.invoke(event, requestId);
         return result.kind() == InvokeResult.Kind.OK ? events.answer(result.output()) : failure(result, match.route().functionId(), requestId);
     }

@@ -3,6 +3,7 @@ package io.partnerlink.local.jar;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.partnerlink.local.LocalRunner;
+import io.partnerlink.local.auth.DemoCallerRequests;
 import io.partnerlink.local.RunnerOptions;
 import io.partnerlink.local.function.LocalFunction;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,8 @@ class FunctionJarsServeTest {
                     states.put(id, f.state() == LocalFunction.State.READY ? "READY" : f.state() + ": " + f.detail()));
             assertEquals(Map.of("IssueGiftOrderFunction", "READY", "RedeemOrderTokenFunction", "READY",
                     "RenewDomainFunction", "READY", "SyncCouponsFunction", "READY"), states);
-            HttpResponse<String> certificates = send(http, HttpRequest.newBuilder(runner.baseUrl().resolve("/gift-certificates")));
+            // Signed as the banner's demo caller: the route is behind the IAM authorizer, locally as in AWS.
+            HttpResponse<String> certificates = send(http, DemoCallerRequests.get(runner.baseUrl().resolve("/gift-certificates"), "eu-north-1"));
             assertEquals(200, certificates.statusCode(), certificates.body());
             assertTrue(JSON.readTree(certificates.body()).get("certificates").size() > 0, certificates.body());
 
