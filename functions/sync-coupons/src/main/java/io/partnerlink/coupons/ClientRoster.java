@@ -33,8 +33,7 @@ public class ClientRoster {
 
     /** Adds the client unless it is there (a concurrent sync of the same client is harmless). */
     void enrol(long clientId) {
-        Map<String, AttributeValue> item = new HashMap<>(key(clientId));
-        item.put("clientId", AttributeValue.fromN(Long.toString(clientId)));
+        Map<String, AttributeValue> item = item(clientId);
         try {
             dynamoDb.get().putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(#pk)")
                     .expressionAttributeNames(Map.of("#pk", MirrorItems.PK)));
@@ -54,15 +53,21 @@ public class ClientRoster {
         return clients;
     }
 
+    // Whole-item puts, not UpdateItem: the function's policy grants PutItem on the mirror and nothing more.
     void markVanished(long clientId, Instant now) {
-        dynamoDb.get().updateItem(r -> r.tableName(table).key(key(clientId)).updateExpression("SET #o = :o")
-                .expressionAttributeNames(Map.of("#o", ORPHANED_AT))
-                .expressionAttributeValues(Map.of(":o", AttributeValue.fromS(now.toString()))));
+        Map<String, AttributeValue> item = item(clientId);
+        item.put(ORPHANED_AT, AttributeValue.fromS(now.toString()));
+        dynamoDb.get().putItem(r -> r.tableName(table).item(item));
     }
 
     void markListedAgain(long clientId) {
-        dynamoDb.get().updateItem(r -> r.tableName(table).key(key(clientId)).updateExpression("REMOVE #o")
-                .expressionAttributeNames(Map.of("#o", ORPHANED_AT)));
+        dynamoDb.get().putItem(r -> r.tableName(table).item(item(clientId)));
+    }
+
+    private static Map<String, AttributeValue> item(long clientId) {
+        Map<String, AttributeValue> item = new HashMap<>(key(clientId));
+        item.put("clientId", AttributeValue.fromN(Long.toString(clientId)));
+        return item;
     }
 
     private static Map<String, AttributeValue> key(long clientId) {

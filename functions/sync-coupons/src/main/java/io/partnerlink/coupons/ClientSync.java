@@ -73,8 +73,10 @@ public class ClientSync {
             return;
         }
         Map<String, Map<String, AttributeValue>> stored = mirror.load(clientId);
-        if (stored.isEmpty()) {
-            roster.enrol(clientId); // before its first item, so no client with items is ever missing from the roster
+        if (stored.isEmpty() || rewriteAll) {
+            // Before its first item, so no client with items is missing from the roster; a full resync enrols
+            // clients mirrored before the roster existed.
+            roster.enrol(clientId);
         }
         Writes writes = new Writes(clientId, ClientDigests.Seen.of(stored.remove(MirrorItems.DIGEST_SK)), tally);
         if (coupons != null) {

@@ -15,16 +15,17 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The client ids a run has seen in i-bonus' list, kept across the invocations a run is cut into: partition
- * {@code SYNC#listed#<runId>}, one item per saved chunk (a number set of up to {@link #CHUNK} ids, well under
- * DynamoDB's 400 KB). Saved before the checkpoint that moves past them, so every client before a checkpoint's
- * offset is in here; deleted when the run ends.
+ * The client ids a run has seen in i-bonus' list, kept across the invocations a run is cut into: in the checkpoint
+ * partition ({@code SYNC#checkpoint}, the one partition the function may delete from), sort key
+ * {@code listed#<runId>#<uuid>}, one item per saved chunk (a number set of up to {@link #CHUNK} ids, well under
+ * DynamoDB's 400 KB). Saved before the checkpoint that moves past them, so every client before a checkpoint's offset
+ * is in here; deleted when the run ends.
  */
 @Singleton
 public class ListedClients {
 
     static final int CHUNK = 10_000;
-    private static final String PREFIX = "SYNC#listed#";
+    static final String PREFIX = "listed#";
 
     private final BeanProvider<DynamoDbClient> dynamoDb;
     private final String table;
@@ -39,8 +40,8 @@ public class ListedClients {
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK)).stream().map(String::valueOf).toList();
             dynamoDb.get().putItem(r -> r.tableName(table).item(Map.of(
-                    MirrorItems.PK, AttributeValue.fromS(PREFIX + runId),
-                    MirrorItems.SK, AttributeValue.fromS("chunk#" + UUID.randomUUID()),
+                    MirrorItems.PK, AttributeValue.fromS(RunCheckpoints.PARTITION),
+                    MirrorItems.SK, AttributeValue.fromS(PREFIX + runId + "#" + UUID.randomUUID()),
                     "ids", AttributeValue.fromNs(chunk))));
         }
     }
@@ -57,8 +58,10 @@ public class ListedClients {
     }
 
     private Iterable<Map<String, AttributeValue>> items(String runId) {
-        return dynamoDb.get().queryPaginator(r -> r.tableName(table).consistentRead(true).keyConditionExpression("#pk = :pk")
-                .expressionAttributeNames(Map.of("#pk", MirrorItems.PK))
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(PREFIX + runId)))).items();
+        return dynamoDb.get().queryPaginator(r -> r.tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :run)")
+                .expressionAttributeNames(Map.of("#pk", MirrorItems.PK, "#sk", MirrorItems.SK))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(RunCheckpoints.PARTITION),
+                        ":run", AttributeValue.fromS(PREFIX + runId + "#")))).items();
     }
 }

@@ -120,11 +120,13 @@ public final class SyncTestBed implements AutoCloseable {
 
     /** The saved lists of clients seen by unfinished runs (none once every run has ended). */
     public List<Map<String, AttributeValue>> listedChunks() {
-        return aws.scan(couponsTable).stream().filter(i -> i.get("pk").s().startsWith("SYNC#listed#")).toList();
+        return aws.scan(couponsTable).stream().filter(i -> i.get("pk").s().equals(RunCheckpoints.PARTITION)
+                && i.get("sk").s().startsWith(ListedClients.PREFIX)).toList();
     }
 
     public List<Map<String, AttributeValue>> checkpoints() {
-        return aws.scan(couponsTable).stream().filter(i -> i.get("pk").s().equals(RunCheckpoints.PARTITION)).toList();
+        return aws.scan(couponsTable).stream().filter(i -> i.get("pk").s().equals(RunCheckpoints.PARTITION)
+                && !i.get("sk").s().startsWith(ListedClients.PREFIX)).toList();
     }
 
     public static int writeCalls() {
