@@ -47,6 +47,15 @@ class ClientListingTest extends FakeIbonusTest {
         bed.close();
     }
 
+    /** Five clients mirrored, then i-bonus stops listing {@code gone}. */
+    void mirrorFiveThenDrop(long gone) {
+        start(2, Integer.MAX_VALUE, 5, Map.of());
+        bed.run();
+        ibonus.coupons.remove(gone);
+        ibonus.balances.remove(gone);
+        ibonus.publish();
+    }
+
     int clientPageRequests() {
         return ibonus.requests("/ext/api/v1/clients/?");
     }
@@ -129,11 +138,7 @@ class ClientListingTest extends FakeIbonusTest {
 
     @Test
     void aVanishedClientsCouponsAreMarkedOrphanedNeverDeletedAndComeBackWithTheClient() {
-        start(2, Integer.MAX_VALUE, 5, Map.of());
-        bed.run();
-        ibonus.coupons.remove(3L);
-        ibonus.balances.remove(3L);
-        ibonus.publish();
+        mirrorFiveThenDrop(3L);
 
         SyncSummary vanished = bed.run();
 
@@ -161,11 +166,7 @@ class ClientListingTest extends FakeIbonusTest {
 
     @Test
     void anIncompletePassOrAFilteredRunMarksNobodyVanished() {
-        start(2, Integer.MAX_VALUE, 5, Map.of());
-        bed.run();
-        ibonus.coupons.remove(5L);
-        ibonus.balances.remove(5L);
-        ibonus.publish();
+        mirrorFiveThenDrop(5L);
         sandbox.wireMock().stubFor(get(urlPathEqualTo("/ext/api/v1/clients/")).withQueryParam("offset", equalTo("4"))
                 .atPriority(1).willReturn(aResponse().withStatus(500)));
 
