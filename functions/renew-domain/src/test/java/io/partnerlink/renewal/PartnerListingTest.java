@@ -1,9 +1,13 @@
 package io.partnerlink.renewal;
 
 import io.micronaut.json.tree.JsonNode;
+import io.partnerlink.testsupport.AwsEndpointProxy;
+import io.partnerlink.testsupport.HttpAnswer;
+import io.partnerlink.testsupport.LocalAws;
 import io.partnerlink.testsupport.PartnerSandbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -254,5 +258,38 @@ class PartnerListingTest {
         assertEquals(List.of("due.art"), names(real.get("ordered"), "domain"));
         assertEquals(2, bed.ordersPlacedFor("due.art"));
         assertEquals(List.of(), texts(real.get("fallbackRegistrants")));
+    }
+
+    @Test
+    void theDryRunReportsInProgressWhereAnotherRunHoldsTheDomain() {
+        try (AwsEndpointProxy store = AwsEndpointProxy.to(LocalAws.get().dynamoDbEndpoint())) {
+            bed = new RenewalTestBed(Map.of()).withStore(DUE);
+            store.building("aws.endpointUrlDynamoDb", () -> bed.context().getBean(DynamoDbClient.class));
+            bed.acceptsOrder("due.art", "o-due");
+            store.dropCalls("DynamoDB_20120810.PutItem", "\"COMPLETED\"");
+            bed.run(SCHEDULED); // its record stays in progress, as a run still going (or dead, until its deadline) leaves it
+            store.up();
+
+            JsonNode dry = bed.run(DRY_RUN);
+
+            assertEquals(List.of("in-progress"), names(dry.get("skipped"), "reason"), dry.toString());
+            assertEquals(0, dry.get("planned").size());
+            assertEquals(1, bed.ordersPlacedFor("due.art"));
+        }
+    }
+
+    @Test
+    void theOnDemandDryRunConsultsOurRecordsToo() {
+        bed = new RenewalTestBed(Map.of()).withStore(DUE);
+        bed.acceptsOrder("due.art", "o-due");
+        assertEquals(201, bed.renew("due.art", "key-1", null).status());
+
+        HttpAnswer dry = bed.renew("due.art", "key-2", "{\"dryRun\":true}");
+
+        assertEquals(200, dry.status(), dry.body());
+        assertEquals("already-ordered", dry.json().get("status").getStringValue());
+        assertEquals("o-due", dry.json().get("orderId").getStringValue());
+        assertEquals("store-contact", dry.json().get("registrant").getStringValue());
+        assertEquals(1, bed.ordersPlacedFor("due.art"));
     }
 }
