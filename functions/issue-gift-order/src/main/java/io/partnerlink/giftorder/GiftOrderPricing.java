@@ -1,6 +1,7 @@
 package io.partnerlink.giftorder;
 
 import io.partnerlink.shared.problem.FieldError;
+import io.partnerlink.shared.vektor.VektorAnswer;
 import io.partnerlink.shared.vektor.VektorOrder;
 
 import java.math.BigDecimal;
@@ -51,9 +52,10 @@ record GiftOrderPricing(GiftOrderRequest request, List<GiftOrder.Line> lines, Li
         return new VektorOrder(orderId, new VektorOrder.Customer(c.email(), c.name(), partnerPhone(c.phone())), partnerLines);
     }
 
-    GiftOrder toAnswer(UUID orderId, String reference) {
+    GiftOrder toAnswer(UUID orderId, String reference, VektorAnswer partnerAnswer) {
         GiftOrderRequest.Customer c = request.customer();
-        return new GiftOrder(orderId, reference, new GiftOrder.Customer(c.email(), c.name(), partnerPhone(c.phone())), lines, total);
+        return new GiftOrder(orderId, reference, new GiftOrder.Customer(c.email(), c.name(), partnerPhone(c.phone())), lines,
+                total, partnerAnswer);
     }
 
     /** The partner's example phone is digits only ({@code 79251153242}), so a leading {@code +} is dropped. */

@@ -67,15 +67,20 @@ public class GiftOrders {
         rejectRepeatedCertificates(order);
         String owned = request.ownedKey(key);
         // The hash covers the parsed request, so whitespace or field order alone do not make a "different" body.
-        return responses.run(request, owned, bodies.write(order), () -> placeOnce(request, owned, order));
+        String payload = bodies.write(order);
+        return responses.run(request, owned, payload, () -> placeOnce(request, orderId(owned, payload), order));
     }
 
-    /** The order id for a key: the same on every retry, so the partner can recognise a repeat. */
-    UUID orderId(String key) {
-        return UUID.nameUUIDFromBytes((scope + "#" + key).getBytes(StandardCharsets.UTF_8));
+    /**
+     * The order id of a key and a request body: the same on every retry of that request, so the partner can
+     * recognise a repeat; never the same for another body, even under a key whose record has expired (24 h) and is
+     * used again, so a partner's "already exists" can only ever be our own earlier attempt at this very order.
+     */
+    UUID orderId(String key, String payload) {
+        return UUID.nameUUIDFromBytes((scope + "#" + key + "#" + IdempotencyKeys.sha256(payload)).getBytes(StandardCharsets.UTF_8));
     }
 
-    private ApiResponse placeOnce(ApiRequest request, String key, GiftOrderRequest order) {
+    private ApiResponse placeOnce(ApiRequest request, UUID orderId, GiftOrderRequest order) {
         Deadline deadline = deadlines.of(request);
         GiftCatalogue.Snapshot prices = catalogue.current(deadline);
         GiftOrderPricing pricing = GiftOrderPricing.of(order, prices);
@@ -92,7 +97,6 @@ public class GiftOrders {
                     "The order would cost " + pricing.total().toPlainString() + ", not the expected total. Nothing was ordered.",
                     List.of(new FieldError("expectedTotal", "the current total is " + pricing.total().toPlainString()))));
         }
-        UUID orderId = orderId(key);
         VektorOrder partnerOrder = pricing.toPartnerOrder(orderId);
         VektorOrderPlacement placement;
         try {
@@ -107,7 +111,7 @@ public class GiftOrders {
         }
         LOG.info("Placed gift order {} ({} line(s), total {}){}", orderId, partnerOrder.certificates().size(),
                 pricing.total().toPlainString(), placement.alreadyExisted() ? " - the partner already had it" : "");
-        return bodies.json(201, pricing.toAnswer(orderId, order.reference()));
+        return bodies.json(201, pricing.toAnswer(orderId, order.reference(), placement.answer()));
     }
 
     private ApiResponse answer(ApiRequest request, ProblemException problem) {

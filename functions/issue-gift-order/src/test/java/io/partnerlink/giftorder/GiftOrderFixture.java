@@ -4,6 +4,8 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import io.micronaut.context.ApplicationContext;
+import io.partnerlink.shared.api.ApiRequest;
+import io.partnerlink.shared.api.JsonBodies;
 import io.partnerlink.testsupport.ApiEvents;
 import io.partnerlink.testsupport.FunctionInvoker;
 import io.partnerlink.testsupport.HttpAnswer;
@@ -13,6 +15,7 @@ import io.partnerlink.testsupport.TestClock;
 import io.partnerlink.testsupport.TestLambdaContext;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -157,6 +160,17 @@ public final class GiftOrderFixture implements AutoCloseable {
 
     public int partnerCalls() {
         return vektor.wireMock().getAllServeEvents().size();
+    }
+
+    /**
+     * The orderId the function derives for this key (as the test caller owns it) and body (the parsed body, as its payload hash is taken).
+     * Tests that must not trust the derivation compare the ids the partner received instead.
+     */
+    public String orderIdFor(String key, String body) {
+        ApiRequest request = new ApiRequest("POST /gift-orders", Map.of(), Map.of("content-type", "application/json"),
+                Map.of(), body.getBytes(StandardCharsets.UTF_8), "test", null, null);
+        JsonBodies bodies = context.getBean(JsonBodies.class);
+        return context.getBean(GiftOrders.class).orderId(ApiEvents.ownedByTestCaller(key), bodies.write(bodies.read(request, GiftOrderRequest.class))).toString();
     }
 
     /** The orderIds of every order request the partner received, in order. */

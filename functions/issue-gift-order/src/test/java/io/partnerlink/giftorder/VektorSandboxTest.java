@@ -1,5 +1,6 @@
 package io.partnerlink.giftorder;
 
+import io.micronaut.json.tree.JsonNode;
 import io.partnerlink.testsupport.HttpAnswer;
 import io.partnerlink.testsupport.LogCapture;
 import io.partnerlink.testsupport.TestLambdaContext;
@@ -38,6 +39,13 @@ class VektorSandboxTest {
         http.close();
     }
 
+    /** What the README tells a user of the running stack to do: set the sandbox's scenario through its admin API. */
+    void selectScenario(String state) throws Exception {
+        HttpResponse<String> set = send(HttpRequest.newBuilder(sandbox("/__admin/scenarios/vektor-orders/state"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"state\":\"" + state + "\"}")));
+        assertEquals(200, set.statusCode(), set.body());
+    }
+
     HttpAnswer event(String name) throws IOException {
         return f.invoke(Files.readString(EVENTS.resolve(name)), TestLambdaContext.of(GiftOrderFixture.FUNCTION));
     }
@@ -72,14 +80,35 @@ class VektorSandboxTest {
     }
 
     @Test
-    void theSandboxAnswersTheDemoOrderIdAsAlreadyExistingWhichIsSuccess() throws IOException {
+    void theSandboxAnswersTheDemoOrderAsAlreadyExistingInItsScenarioWhichIsSuccessAndKeepsWhatItSaid() throws Exception {
+        selectScenario("order-exists");
         try (LogCapture logs = LogCapture.attach()) {
             HttpAnswer answer = event("issue-gift-order-repeated-order.json");
             assertEquals(201, answer.status(), answer.body());
-            assertEquals("0f0515fd-4f87-3db6-8ea2-c583278705a0", answer.json().get("orderId").getStringValue());
+            assertEquals(f.orderIdsSent().getFirst(), answer.json().get("orderId").getStringValue());
+            assertEquals(409, answer.json().get("partnerAnswer").get("status").getIntValue());
             assertEquals(1, f.orderCalls());
             assertFalse(logs.linesContaining("already exists").isEmpty(), "the assumption is logged");
         }
+    }
+
+    @Test
+    void byDefaultTheSandboxCreatesTheOrderAndThe201CarriesItsAnswer() throws IOException {
+        HttpAnswer answer = event("issue-gift-order-repeated-order.json");
+        assertEquals(201, answer.status(), answer.body());
+        JsonNode partner = answer.json().get("partnerAnswer");
+        assertEquals(200, partner.get("status").getIntValue());
+        assertEquals("created", partner.get("json").get("status").getStringValue());
+        assertEquals(answer.json().get("orderId").getStringValue(), partner.get("json").get("orderId").getStringValue());
+    }
+
+    @Test
+    void inItsTextScenarioTheSandboxAnswersTextKeptVerbatim() throws Exception {
+        selectScenario("answer-text");
+        HttpAnswer answer = event("issue-gift-order-repeated-order.json");
+        assertEquals(201, answer.status(), answer.body());
+        assertEquals("accepted " + f.orderIdsSent().getFirst() + ": codes will be e-mailed",
+                answer.json().get("partnerAnswer").get("text").getStringValue());
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.partnerlink.shared.art.OrderStatus;
 import io.partnerlink.shared.art.StoreDomain;
 import io.partnerlink.shared.art.StoreOrder;
 import io.partnerlink.shared.idempotency.Idempotency;
+import io.partnerlink.shared.idempotency.IdempotencyRequestInProgressException;
 import io.partnerlink.shared.idempotency.IdempotentCall;
 import io.partnerlink.shared.idempotency.Idempotent;
 import io.partnerlink.shared.partner.Deadline;
@@ -42,17 +43,29 @@ public class DomainRenewal {
     private final Idempotency idempotency;
     private final RenewalContacts contacts;
     private final RenewalSettings settings;
+    private final RenewalRecords records;
 
-    public DomainRenewal(ArtStore store, Idempotency idempotency, RenewalContacts contacts, RenewalSettings settings) {
+    public DomainRenewal(ArtStore store, Idempotency idempotency, RenewalContacts contacts, RenewalSettings settings,
+                         RenewalRecords records) {
         this.store = store;
         this.idempotency = idempotency;
         this.contacts = contacts;
         this.settings = settings;
+        this.records = records;
+    }
+
+    /** The registrant the real run would send (the dry run asks it too, so it fails where the real run would). */
+    public Registrant registrant(StoreDomain domain, Deadline deadline) {
+        return contacts.forDomain(domain, deadline);
     }
 
     /** The idempotency key of the domain's current expiry date. */
     public static String keyFor(StoreDomain domain) {
         return "renew#" + domain.id() + "#" + expiry(domain);
+    }
+
+    private static String autorenewKey(StoreDomain domain) {
+        return "autorenew#" + domain.id() + "#" + expiry(domain);
     }
 
     private static String expiry(StoreDomain domain) {
@@ -79,9 +92,35 @@ public class DomainRenewal {
         }
     }
 
+    /**
+     * What the real run would find in our own records for this expiry date, without writing anything (the dry run):
+     * a completed record is {@code ALREADY_ORDERED}, unless its order was cancelled, when the chained key is looked at
+     * as {@link #order} would; a live in-progress record throws {@link IdempotencyRequestInProgressException}. Empty
+     * when the real run would go on to .ART (no record, an expired one, or a dead run it would take over).
+     */
+    public Optional<RenewalOutcome> recorded(StoreDomain domain, Deadline deadline) {
+        String key = keyFor(domain);
+        for (int reorders = 0; ; reorders++) {
+            Optional<PlacedRenewal> placed = records.completed(key, PLACED);
+            if (placed.isEmpty()) {
+                return Optional.empty();
+            }
+            String status = currentStatus(placed.get(), deadline);
+            if (!OrderStatus.CANCELLED.equals(status) || reorders >= MAX_REORDERS) {
+                return Optional.of(RenewalOutcome.of(RenewalOutcome.Kind.ALREADY_ORDERED, placed.get(), status));
+            }
+            key = key + "#after:" + placed.get().orderId();
+        }
+    }
+
+    /** Whether autorenew was turned on for this expiry date already, by our records (the dry run). */
+    public boolean autorenewRecorded(StoreDomain domain) {
+        return records.completed(autorenewKey(domain), DONE).isPresent();
+    }
+
     /** Turns autorenew on once per expiry date; true when this call did it. */
     public boolean enableAutorenew(StoreDomain domain, Context lambda, Deadline deadline) {
-        String key = "autorenew#" + domain.id() + "#" + expiry(domain);
+        String key = autorenewKey(domain);
         return !idempotency.execute(IdempotentCall.of(key, domain.name(), lambda), DONE, () -> {
             store.enableAutorenew(domain.id(), deadline);
             LOG.info("Turned autorenew on for {}", domain.name());
@@ -112,15 +151,15 @@ public class DomainRenewal {
             LOG.info("{} already has an open renewal order {} ({}); not ordering again", domain.name(), order.id(), order.status());
             Integer existingPeriod = order.items().stream().filter(l -> SERVICE_TYPE.equals(l.serviceType()))
                     .map(StoreOrder.Line::period).findFirst().orElse(null);
-            return new PlacedRenewal(order.id(), order.invoice(), existingPeriod, false, order.status());
+            return new PlacedRenewal(order.id(), order.invoice(), existingPeriod, false, order.status(), null);
         }
-        var contact = contacts.forDomain(domain, deadline);
+        Registrant registrant = contacts.forDomain(domain, deadline);
         String orderId = store.createOrder(NewOrder.of(
-                new OrderItem.CertificateRenewal(domain.name(), settings.promoCode(), period, contact)));
-        LOG.info("Ordered the renewal of {} for {} months: order {}", domain.name(), period, orderId);
+                new OrderItem.CertificateRenewal(domain.name(), settings.promoCode(), period, registrant.contact())));
+        LOG.info("Ordered the renewal of {} for {} months: order {} ({})", domain.name(), period, orderId, registrant.source());
         Optional<StoreOrder> created = readBack(orderId, deadline);
         return new PlacedRenewal(orderId, created.map(StoreOrder::invoice).orElse(null), period, true,
-                created.map(StoreOrder::status).orElse(null));
+                created.map(StoreOrder::status).orElse(null), registrant.source());
     }
 
     /** The order was placed: failing to read it back must not make the run think otherwise. */

@@ -59,6 +59,9 @@ public class OnDemandRenewal {
                 return problem(request, ProblemType.NOT_FOUND, "We hold no .art domain named " + name + ".");
             }
             StoreDomain domain = held.get();
+            if (RenewalRun.UNREGISTERED.equals(domain.status())) {
+                return problem(request, RenewalProblems.NOT_RENEWABLE, name + " is unregistered: it is lost, there is nothing to renew.");
+            }
             if (!domain.mayRenew()) {
                 return problem(request, RenewalProblems.NOT_RENEWABLE, name + " may not be renewed: its _acl does not allow renew.");
             }
@@ -81,7 +84,8 @@ public class OnDemandRenewal {
                 case ALREADY_ORDERED -> "already-ordered";
             };
             return bodies.json(outcome.kind() == RenewalOutcome.Kind.ORDERED ? 201 : 200, new RenewalAnswer(name, status,
-                    outcome.orderId(), outcome.invoiceId(), outcome.period(), outcome.orderStatus(), expiry, false));
+                    outcome.orderId(), outcome.invoiceId(), outcome.period(), outcome.orderStatus(), expiry, false,
+                    outcome.registrant()));
         } catch (PartnerUnauthorizedException credentials) {
             // Our credentials, not this request: not stored, answered 502 and retried later. A token endpoint that
             // is down (ArtTokenUnavailableException) is no refusal: it passes on as 503.
@@ -90,17 +94,26 @@ public class OnDemandRenewal {
             LOG.warn("On-demand renewal of {} refused: {}", name, ArtErrors.describe(rejected));
             ProblemType type = rejected.fieldErrors().isEmpty() ? ProblemType.UPSTREAM_REJECTED : ProblemType.PARTNER_VALIDATION_FAILED;
             return bodies.problem(new ProblemException(type, ".ART refused the renewal.", rejected.fieldErrors()), request.requestId());
-        } catch (RenewalFailure failure) {
+        } catch (RenewalFailure | ArtTimestamps.ArtTimestampException failure) {
             return problem(request, RenewalProblems.NOT_RENEWABLE, name + " cannot be renewed: " + failure.getMessage() + ".");
         }
     }
 
+    /** As the real request would go: our records, then .ART's open orders, then the registrant; nothing written. */
     private ApiResponse dryRun(StoreDomain domain, int period, String expiry, Deadline deadline) {
+        Optional<RenewalOutcome> recorded = renewal.recorded(domain, deadline);
+        if (recorded.isPresent()) {
+            RenewalOutcome o = recorded.get();
+            return bodies.json(200, new RenewalAnswer(domain.name(), "already-ordered", o.orderId(), o.invoiceId(), o.period(),
+                    o.orderStatus(), expiry, true, o.registrant()));
+        }
         Optional<StoreOrder> open = renewal.openOrder(domain.name(), deadline);
-        RenewalAnswer answer = open
-                .map(o -> new RenewalAnswer(domain.name(), "open-order", o.id(), o.invoice(), period, o.status(), expiry, true))
-                .orElseGet(() -> new RenewalAnswer(domain.name(), "would-order", null, null, period, null, expiry, true));
-        return bodies.json(200, answer);
+        if (open.isPresent()) {
+            StoreOrder o = open.get();
+            return bodies.json(200, new RenewalAnswer(domain.name(), "open-order", o.id(), o.invoice(), period, o.status(), expiry, true, null));
+        }
+        Registrant registrant = renewal.registrant(domain, deadline);
+        return bodies.json(200, new RenewalAnswer(domain.name(), "would-order", null, null, period, null, expiry, true, registrant.source()));
     }
 
     private ApiResponse problem(ApiRequest request, ProblemType type, String detail) {

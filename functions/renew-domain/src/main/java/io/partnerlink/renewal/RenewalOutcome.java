@@ -4,7 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 
 /** What happened to one due domain. */
 public record RenewalOutcome(Kind kind, String orderId, @Nullable String invoiceId, @Nullable Integer period,
-                             @Nullable String orderStatus) {
+                             @Nullable String orderStatus, @Nullable String registrant) {
 
     public enum Kind {
         /** This call created the order. */
@@ -16,6 +16,6 @@ public record RenewalOutcome(Kind kind, String orderId, @Nullable String invoice
     }
 
     static RenewalOutcome of(Kind kind, PlacedRenewal placed, String status) {
-        return new RenewalOutcome(kind, placed.orderId(), placed.invoiceId(), placed.period(), status);
+        return new RenewalOutcome(kind, placed.orderId(), placed.invoiceId(), placed.period(), status, placed.registrant());
     }
 }

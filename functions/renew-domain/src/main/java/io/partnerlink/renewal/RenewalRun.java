@@ -25,20 +25,32 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * The scheduled run: pages every active domain, picks the due ones and renews each once per expiry date
- * ({@link DomainRenewal}). A failure on one domain is reported and the run goes on; a failure no domain can get
- * past stops it ({@link RenewalRunStoppedException}).
+ * The scheduled run: pages the domains of every store status ({@link #STATUSES}), renews the due {@code active} and
+ * {@code expired} (grace period) ones once per expiry date ({@link DomainRenewal}) and reports {@code unregistered}
+ * ones as lost. A failure on one domain (an unreadable timestamp, no contact of its own, a refusal) is reported and
+ * the run goes on; a failure no domain can get past, a list that cannot be read to its end included, stops it
+ * ({@link RenewalRunStoppedException}).
  */
 @Singleton
 public class RenewalRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(RenewalRun.class);
     static final String ACTIVE = "active";
+    /** In grace: past {@code expired_at}, still ours to renew (the seed lists the status; we read it as grace). */
+    static final String EXPIRED = "expired";
+    /** Gone from the registry: nothing left to renew, reported as lost. */
+    static final String UNREGISTERED = "unregistered";
+    /** The store domain statuses of the seed ({@code GET /store/domains/statuses}), each listed on its own. */
+    static final List<String> STATUSES = List.of(ACTIVE, EXPIRED, UNREGISTERED);
     /** Without a Lambda context (a local call) a run may take this long. */
     static final Duration LOCAL_BUDGET = Duration.ofMinutes(5);
 
@@ -66,13 +78,21 @@ public class RenewalRun {
         LOG.info("Renewal run started: window {} days, period {} months, strategy {}{}", settings.windowDays(),
                 settings.periodMonths(), summary.strategy, dryRun ? ", dry run" : "");
         try {
-            List<StoreDomain> domains = store.allDomains(ArtStore.DomainQuery.withStatus(ACTIVE), settings.pageSize(), deadline);
-            for (StoreDomain domain : domains) {
-                summary.scanned++;
-                try {
-                    consider(domain, now, dryRun, lambda, deadline, summary);
-                } finally {
-                    MDC.remove(Idempotency.MDC_KEY_HASH); // the key hash belongs to that domain's lines only
+            Set<String> examined = new HashSet<>();
+            for (String listed : STATUSES) {
+                for (StoreDomain domain : store.allDomains(ArtStore.DomainQuery.withStatus(listed), settings.pageSize(), deadline)) {
+                    if (!examined.add(domain.id())) {
+                        continue; // a filter the partner ignored, or a domain that changed status between two lists
+                    }
+                    String status = domain.status() == null ? listed : domain.status();
+                    summary.examined(status);
+                    try {
+                        examine(domain, status, now, dryRun, lambda, deadline, summary);
+                    } catch (ArtTimestamps.ArtTimestampException unreadable) {
+                        summary.fail(domain, unreadable.getMessage());
+                    } finally {
+                        MDC.remove(Idempotency.MDC_KEY_HASH); // the key hash belongs to that domain's lines only
+                    }
                 }
             }
         } catch (PartnerException | SecretUnavailableException | IdempotencyStoreUnavailableException fatal) {
@@ -87,6 +107,15 @@ public class RenewalRun {
         LOG.info("Renewal run finished: {}", result.counts());
         log(result);
         return result;
+    }
+
+    private void examine(StoreDomain domain, String status, Instant now, boolean dryRun, Context lambda, Deadline deadline,
+                         SummaryBuilder summary) {
+        switch (status) {
+            case ACTIVE, EXPIRED -> consider(domain, now, dryRun, lambda, deadline, summary);
+            case UNREGISTERED -> summary.lose(domain);
+            default -> summary.skip(domain, "status-not-renewable", "status " + status + " is none the seed documents", null);
+        }
     }
 
     private void consider(StoreDomain domain, Instant now, boolean dryRun, Context lambda, Deadline deadline,
@@ -135,23 +164,38 @@ public class RenewalRun {
         }
     }
 
+    /** What the real run would do, read-only: our records first, then .ART's open orders, then the registrant. */
     private void plan(StoreDomain domain, int period, String expiry, Deadline deadline, SummaryBuilder summary) {
         if (settings.strategy() == RenewalSettings.Strategy.AUTORENEW) {
-            summary.planned.add(new RenewalSummary.Planned(domain.name(), "autorenew", period, expiry));
+            if (renewal.autorenewRecorded(domain)) {
+                summary.skip(domain, "autorenew-already-on", "autorenew was turned on for this expiry date already", null);
+            } else {
+                summary.planned.add(new RenewalSummary.Planned(domain.name(), "autorenew", period, expiry));
+            }
+            return;
+        }
+        var recorded = renewal.recorded(domain, deadline);
+        if (recorded.isPresent()) {
+            record(domain, recorded.get(), summary);
             return;
         }
         var open = renewal.openOrder(domain.name(), deadline);
         if (open.isPresent()) {
             summary.skip(domain, "open-order", "renewal order " + open.get().id() + " is " + open.get().status(), open.get().id());
-        } else {
-            summary.planned.add(new RenewalSummary.Planned(domain.name(), "order", period, expiry));
+            return;
         }
+        Registrant registrant = renewal.registrant(domain, deadline);
+        summary.planned.add(new RenewalSummary.Planned(domain.name(), "order", period, expiry));
+        summary.registrant(domain, registrant.source());
     }
 
     private static void record(StoreDomain domain, RenewalOutcome outcome, SummaryBuilder summary) {
         switch (outcome.kind()) {
-            case ORDERED -> summary.ordered.add(new RenewalSummary.Ordered(domain.name(), outcome.orderId(),
-                    outcome.invoiceId(), outcome.period() == null ? 0 : outcome.period()));
+            case ORDERED -> {
+                summary.ordered.add(new RenewalSummary.Ordered(domain.name(), outcome.orderId(),
+                        outcome.invoiceId(), outcome.period() == null ? 0 : outcome.period()));
+                summary.registrant(domain, outcome.registrant());
+            }
             case OPEN_ORDER -> summary.skip(domain, "open-order",
                     "renewal order " + outcome.orderId() + " is " + outcome.orderStatus(), outcome.orderId());
             case ALREADY_ORDERED -> summary.skip(domain, "already-ordered", "renewal order " + outcome.orderId()
@@ -177,6 +221,9 @@ public class RenewalRun {
         final List<String> autorenewed = new ArrayList<>();
         final List<RenewalSummary.Skipped> skipped = new ArrayList<>();
         final List<RenewalSummary.Failed> failed = new ArrayList<>();
+        final Map<String, Integer> byStatus = new TreeMap<>();
+        final List<RenewalSummary.Lost> lost = new ArrayList<>();
+        final List<String> fallbackRegistrants = new ArrayList<>();
 
         SummaryBuilder(boolean dryRun, String strategy) {
             this.dryRun = dryRun;
@@ -188,6 +235,24 @@ public class RenewalRun {
             skipped.add(new RenewalSummary.Skipped(domain.name(), reason, detail, orderId));
         }
 
+        void examined(String status) {
+            scanned++;
+            byStatus.merge(status, 1, Integer::sum);
+        }
+
+        void lose(StoreDomain domain) {
+            LOG.warn("{} is unregistered: lost, nothing left to renew", domain.name());
+            lost.add(new RenewalSummary.Lost(domain.name(), domain.expiredAtText()));
+        }
+
+        /** Reports a renewal (or plan) sent with the configured fallback rather than the domain's own contact. */
+        void registrant(StoreDomain domain, String source) {
+            if (Registrant.CONFIGURED_FALLBACK.equals(source)) {
+                LOG.warn("{} is renewed with the configured fallback contact (renewal.default-contact.domains names it)", domain.name());
+                fallbackRegistrants.add(domain.name());
+            }
+        }
+
         void fail(StoreDomain domain, String reason) {
             LOG.warn("Renewal of {} failed: {}", domain.name(), reason);
             failed.add(new RenewalSummary.Failed(domain.name(), reason));
@@ -195,7 +260,8 @@ public class RenewalRun {
 
         RenewalSummary build() {
             return new RenewalSummary(dryRun, strategy, scanned, due, List.copyOf(ordered), List.copyOf(planned),
-                    List.copyOf(autorenewed), List.copyOf(skipped), List.copyOf(failed));
+                    List.copyOf(autorenewed), List.copyOf(skipped), List.copyOf(failed), Map.copyOf(byStatus),
+                    List.copyOf(lost), List.copyOf(fallbackRegistrants));
         }
     }
 }

@@ -149,9 +149,16 @@ public final class RenewalTestBed implements AutoCloseable {
         stub(get(urlPathEqualTo(API + "/store/domains")).willReturn(okJson(page(domains))));
         stub(get(urlPathEqualTo(API + "/store/orders")).willReturn(okJson(page())));
         stub(get(urlPathEqualTo(API + "/store/contacts")).willReturn(okJson(page())));
-        stub(get(urlPathEqualTo(API + "/store/contacts")).withQueryParam("client", equalTo("c-1")).willReturn(okJson(page(
-                "{\"_acl\":[],\"id\":\"k-1\",\"client\":\"c-1\",\"status\":\"verified\"," + CLIENT_CONTACT.substring(1)))));
+        for (String client : List.of("c-1", "c-2")) {
+            stub(get(urlPathEqualTo(API + "/store/contacts")).withQueryParam("client", equalTo(client))
+                    .willReturn(okJson(page(storeContact("k-" + client, client)))));
+        }
         return this;
+    }
+
+    /** The client's store contact with the domains' contact e-mail ({@code owner@example.art}). */
+    public static String storeContact(String id, String client) {
+        return "{\"_acl\":[],\"id\":\"" + id + "\",\"client\":\"" + client + "\",\"status\":\"verified\"," + CLIENT_CONTACT.substring(1);
     }
 
     public static String token(String access, String refresh) {

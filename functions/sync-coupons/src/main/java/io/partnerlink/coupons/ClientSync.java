@@ -41,12 +41,14 @@ public class ClientSync {
     private final IbonusClient ibonus;
     private final CouponMirror mirror;
     private final ClientDigests digests;
+    private final ClientRoster roster;
     private final Clock clock;
 
-    public ClientSync(IbonusClient ibonus, CouponMirror mirror, ClientDigests digests, Clock clock) {
+    public ClientSync(IbonusClient ibonus, CouponMirror mirror, ClientDigests digests, ClientRoster roster, Clock clock) {
         this.ibonus = ibonus;
         this.mirror = mirror;
         this.digests = digests;
+        this.roster = roster;
         this.clock = clock;
     }
 
@@ -71,6 +73,11 @@ public class ClientSync {
             return;
         }
         Map<String, Map<String, AttributeValue>> stored = mirror.load(clientId);
+        if (stored.isEmpty() || rewriteAll) {
+            // Before its first item, so no client with items is missing from the roster; a full resync enrols
+            // clients mirrored before the roster existed.
+            roster.enrol(clientId);
+        }
         Writes writes = new Writes(clientId, ClientDigests.Seen.of(stored.remove(MirrorItems.DIGEST_SK)), tally);
         if (coupons != null) {
             mirrorCoupons(clientId, hashed, stored, now, rewriteAll, tally, writes);

@@ -16,19 +16,25 @@ import org.slf4j.MDC;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 /**
  * One invocation's share of a run: take (or start) the run of the request's scope, page through the clients from
- * the checkpointed offset until a short page, and either finish the run or save where the next invocation goes on.
+ * the checkpointed offset, the offset advancing by the clients each page brought, until an empty page ends the list;
+ * then mark the clients i-bonus no longer lists ({@link VanishedClients}) and finish the run, or save where the next
+ * invocation goes on.
  * <ul>
  *   <li>time running low: checkpoint, {@code complete: false};</li>
  *   <li>client list unavailable after retries: error, checkpoint, {@code complete: false} (the next run resumes there);</li>
- *   <li>client list page unreadable: error, page skipped (its clients keep their items); three in a row end the run;</li>
- *   <li>client list refused (4xx) or offset ignored by the partner: error, the run ends without completing;</li>
+ *   <li>a page that cannot be trusted (unreadable, a client without an id, more clients than {@code limit}, a client
+ *       listed twice, a page repeating the previous one) or a list longer than {@code maxClients}: error, the run
+ *       ends without completing, and nothing is marked vanished;</li>
+ *   <li>client list refused (4xx): error, the run ends without completing;</li>
  *   <li>401 after the secret was read again: checkpoint, then {@link SyncStoppedException}.</li>
  * </ul>
  */
@@ -36,18 +42,22 @@ import java.util.function.Supplier;
 public class CouponSyncRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(CouponSyncRun.class);
-    static final int MAX_UNREADABLE_PAGES = 3;
 
     private final IbonusClient ibonus;
     private final PagePass pages;
     private final RunCheckpoints checkpoints;
+    private final ListedClients listedClients;
+    private final VanishedClients vanished;
     private final SyncConfig config;
     private final Clock clock;
 
-    public CouponSyncRun(IbonusClient ibonus, PagePass pages, RunCheckpoints checkpoints, SyncConfig config, Clock clock) {
+    public CouponSyncRun(IbonusClient ibonus, PagePass pages, RunCheckpoints checkpoints, ListedClients listedClients,
+                         VanishedClients vanished, SyncConfig config, Clock clock) {
         this.ibonus = ibonus;
         this.pages = pages;
         this.checkpoints = checkpoints;
+        this.listedClients = listedClients;
+        this.vanished = vanished;
         this.config = config;
         this.clock = clock;
     }
@@ -62,7 +72,7 @@ public class CouponSyncRun {
         } catch (RunBusyException busy) {
             LOG.warn("Sync not started: {}", busy.getMessage());
             return new SyncSummary(null, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                    List.of(new SyncError(null, 409, busy.getMessage() + "; this invocation did nothing")), false, null, 0);
+                    List.of(new SyncError(null, 409, busy.getMessage() + "; this invocation did nothing")), false, null, 0, 0, 0);
         }
         Checkpoint run = taken.run();
         Integer resumedFrom = taken.resumed() ? run.nextOffset() : null;
@@ -88,7 +98,11 @@ public class CouponSyncRun {
                 && existing.startedAt().plus(config.checkpointMaxAge()).isAfter(now);
         Checkpoint base = resume ? existing
                 : Checkpoint.fresh(UUID.randomUUID().toString(), request, now, existing == null ? 0 : existing.version());
-        return new Taken(checkpoints.save(base.leasedTo(owner, budget.endsAt())), resume);
+        Taken taken = new Taken(checkpoints.save(base.leasedTo(owner, budget.endsAt())), resume);
+        if (existing != null && !resume) {
+            listedClients.delete(existing.runId()); // the replaced run's list is of no use to anyone
+        }
+        return taken;
     }
 
     /** The page loop of one invocation. */
@@ -100,6 +114,12 @@ public class CouponSyncRun {
         private final long startedNanos;
         private final AtomicInteger progress = new AtomicInteger();
         private int offset;
+        /** Every client id the run has seen listed (earlier invocations' too), for the vanished-client pass. */
+        private final Set<Long> listed = new HashSet<>();
+        /** Those seen by this invocation and not saved yet. */
+        private final List<Long> listedUnsaved = new ArrayList<>();
+        /** Whether the run has saved listed clients (in this or an earlier invocation) that must be deleted at the end. */
+        private boolean listedSaved;
 
         Pass(Checkpoint run, SyncTally tally, RunBudget budget, Integer resumedFrom, long startedNanos) {
             this.run = run;
@@ -122,8 +142,15 @@ public class CouponSyncRun {
 
         /** After an unexpected failure (say DynamoDB unreachable), lets the next invocation have the run at once. */
         private void releaseAfter(RuntimeException failure) {
+            int at = offset;
             try {
-                run = checkpoints.save(run.pausedAt(offset, summary(false)));
+                saveListed();
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+                at = run.nextOffset(); // what was listed since is not saved: the next invocation lists it again
+            }
+            try {
+                run = checkpoints.save(run.pausedAt(at, summary(false)));
             } catch (RuntimeException e) {
                 failure.addSuppressed(e);
                 LOG.warn("Sync run {} could not save its checkpoint after a failure; its lease runs out by itself", run.runId());
@@ -132,66 +159,100 @@ public class CouponSyncRun {
 
         private SyncSummary pages() {
             offset = run.nextOffset();
+            if (resumedFrom != null) {
+                listed.addAll(listedClients.load(run.runId()));
+                listedSaved = true;
+            }
             ClientQuery query = new ClientQuery(run.phone(), run.email(), offset, config.pageSize());
+            Set<Long> seenHere = new HashSet<>(); // a client listed twice within one invocation's pages is an error
             Long previousFirst = null;
-            int unreadableInARow = 0;
             PagePass.Ahead ahead = null;
             while (true) {
                 if (budget.low()) {
                     return pause(offset, "time is running out");
                 }
-                // Pages are asked for at multiples of the page size, as the seed pages; a run resumed mid-page
-                // skips the clients of that page it already did.
-                int pageStart = offset - offset % config.pageSize();
-                List<LoyaltyClient> page;
-                PagePass.Page listed;
+                if (offset >= config.maxClients()) {
+                    tally.error(null, 200, "client list did not end within " + config.maxClients() + " clients (coupons.sync.max-clients)");
+                    return abandon("the client list does not end");
+                }
+                int pageStart = offset;
+                PagePass.Page listedPage;
                 PagePass.Ahead fetchedAhead = ahead;
                 ahead = null;
                 try {
-                    listed = fetchedAhead != null ? fetchedAhead.page() : fetch(query, pageStart);
-                    if (listed.start() != pageStart) {
-                        listed = fetch(query, pageStart); // a page longer than asked for: the one ahead is not this one
+                    listedPage = fetchedAhead != null ? fetchedAhead.page() : fetch(query, pageStart);
+                    if (listedPage.start() != pageStart) {
+                        listedPage = fetch(query, pageStart); // the page fetched ahead is not this one (a run cut short)
                     }
-                    page = listed.clients();
                 } catch (PartnerUnauthorizedException e) {
                     throw stop(offset);
                 } catch (PartnerUnavailableException e) {
                     tally.error(null, e.status(), "client list at offset " + pageStart + ": " + e.getMessage());
                     return pause(offset, "the client list is unavailable");
                 } catch (IbonusMalformedAnswerException e) {
-                    tally.error(null, e.status(), "client list at offset " + pageStart + ", page skipped: " + e.getMessage());
-                    if (++unreadableInARow >= MAX_UNREADABLE_PAGES) {
-                        return abandon(MAX_UNREADABLE_PAGES + " unreadable client pages in a row");
-                    }
-                    offset = pageStart + config.pageSize();
-                    continue;
+                    tally.error(null, e.status(), "client list at offset " + pageStart + ": " + e.getMessage());
+                    return abandon("a client page is unreadable");
                 } catch (PartnerRejectedException e) {
                     tally.error(null, e.status(), "client list at offset " + pageStart + ": " + e.getMessage());
                     return abandon("the client list was refused");
                 }
-                unreadableInARow = 0;
-                Long first = page.isEmpty() ? null : page.get(0).id();
-                if (first != null && first.equals(previousFirst)) {
-                    tally.error(null, 200, "client list at offset " + pageStart + " repeats the previous page: offset ignored");
-                    return abandon("the partner ignores offset");
+                List<LoyaltyClient> page = listedPage.clients();
+                String wrong = untrusted(page, seenHere, previousFirst);
+                if (wrong != null) {
+                    tally.error(null, 200, "client list at offset " + pageStart + ": " + wrong);
+                    return abandon(wrong);
                 }
-                previousFirst = first;
-                List<LoyaltyClient> todo = page.subList(Math.min(offset - pageStart, page.size()), page.size());
-                int nextStart = pageStart + page.size() - (pageStart + page.size()) % config.pageSize();
-                Supplier<PagePass.Page> next = page.size() < config.pageSize() ? null : () -> fetch(query, nextStart);
-                PagePass.Result done = pages.run(todo, listed.seen(), offset, budget, run.fullResync(), tally, progress, next);
+                if (page.isEmpty()) {
+                    return finish(); // the end of the list, and only this, completes a run
+                }
+                previousFirst = page.getFirst().id();
+                for (LoyaltyClient client : page) {
+                    seenHere.add(client.id());
+                    if (listed.add(client.id())) {
+                        listedUnsaved.add(client.id());
+                    }
+                }
+                int nextStart = pageStart + page.size(); // what arrived, not what was asked for: a server may cap pages
+                PagePass.Result done = pages.run(page, listedPage.seen(), offset, budget, run.fullResync(), tally, progress,
+                        () -> fetch(query, nextStart));
                 ahead = done.next();
                 offset += done.processed();
                 if (done.unauthorized()) {
                     throw stop(offset);
                 }
-                if (done.processed() < todo.size()) {
+                if (done.processed() < page.size()) {
                     return pause(offset, "time is running out");
                 }
-                if (page.size() < config.pageSize()) {
-                    return finish();
+            }
+        }
+
+        /** Why a page cannot be trusted to move the offset on (null when it can). */
+        private String untrusted(List<LoyaltyClient> page, Set<Long> seenHere, Long previousFirst) {
+            if (page.size() > config.pageSize()) {
+                return page.size() + " clients arrived for a limit of " + config.pageSize();
+            }
+            Set<Long> onPage = new HashSet<>();
+            for (LoyaltyClient client : page) {
+                if (!onPage.add(client.id()) || seenHere.contains(client.id())) {
+                    return client.id().equals(previousFirst) && client == page.getFirst()
+                            ? "the page repeats the previous one (offset ignored?)"
+                            : "client " + client.id() + " is listed twice";
                 }
-                offset = pageStart + page.size(); // normally already there; a page longer than asked moves on past it
+            }
+            return null;
+        }
+
+        private void saveListed() {
+            if (!listedUnsaved.isEmpty()) {
+                listedSaved = true;
+                listedClients.save(run.runId(), listedUnsaved);
+                listedUnsaved.clear();
+            }
+        }
+
+        private void deleteListed() {
+            if (listedSaved) {
+                listedClients.delete(run.runId());
             }
         }
 
@@ -200,13 +261,18 @@ public class CouponSyncRun {
         }
 
         private SyncSummary finish() {
+            if (run.email() == null && run.phone() == null) {
+                vanished.mark(listed, tally); // only the whole list tells who is gone
+            }
             SyncSummary summary = summary(true);
             checkpoints.delete(run);
+            deleteListed();
             LOG.info("Sync run {} complete: {} clients", run.runId(), summary.clientsScanned());
             return summary;
         }
 
         private SyncSummary pause(int at, String why) {
+            saveListed(); // before the checkpoint that moves past them
             SyncSummary summary = summary(false);
             run = checkpoints.save(run.pausedAt(at, summary));
             LOG.info("Sync run {} paused at offset {}: {}", run.runId(), at, why);
@@ -217,11 +283,13 @@ public class CouponSyncRun {
         private SyncSummary abandon(String why) {
             SyncSummary summary = summary(false);
             checkpoints.delete(run);
+            deleteListed();
             LOG.warn("Sync run {} ended incomplete: {}", run.runId(), why);
             return summary;
         }
 
         private SyncStoppedException stop(int at) {
+            saveListed();
             run = checkpoints.save(run.pausedAt(at, summary(false)));
             return new SyncStoppedException("i-bonus refused the credentials (HTTP 401), also after the secret was read"
                     + " again; run " + run.runId() + " stopped at client offset " + at

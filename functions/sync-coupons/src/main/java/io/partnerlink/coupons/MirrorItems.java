@@ -27,6 +27,7 @@ final class MirrorItems {
     static final String FIRST_SEEN_AT = "firstSeenAt";
     static final String LAST_CHANGED_AT = "lastChangedAt";
     static final String REMOVED_AT = "removedAt";
+    static final String ORPHANED_AT = "orphanedAt";
     static final String COUPON_PREFIX = "COUPON#";
     static final String BALANCE_PREFIX = "BALANCE#";
     /** Sort key of the client's digest item (see {@link ClientDigests}). */
@@ -35,6 +36,8 @@ final class MirrorItems {
     static final String ACTIVE = "active";
     static final String EXPIRED = "expired";
     static final String REMOVED = "removed";
+    /** The client is no longer listed by i-bonus (after a complete pass): kept, never spendable. */
+    static final String ORPHANED = "orphaned";
 
     private MirrorItems() {
     }
@@ -138,6 +141,15 @@ final class MirrorItems {
         Map<String, AttributeValue> item = new HashMap<>(stored);
         item.put(STATUS, AttributeValue.fromS(REMOVED));
         item.put(REMOVED_AT, AttributeValue.fromS(now.toString()));
+        item.put(LAST_CHANGED_AT, AttributeValue.fromS(now.toString()));
+        return item;
+    }
+
+    /** The stored item, kept whole, marked orphaned: its client is no longer in i-bonus' list. */
+    static Map<String, AttributeValue> orphaned(Map<String, AttributeValue> stored, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(stored);
+        item.put(STATUS, AttributeValue.fromS(ORPHANED));
+        item.put(ORPHANED_AT, AttributeValue.fromS(now.toString()));
         item.put(LAST_CHANGED_AT, AttributeValue.fromS(now.toString()));
         return item;
     }

@@ -12,6 +12,9 @@ import java.util.List;
  * whose status became expired) or unchanged; removed counts coupons marked removed; balancesUpdated counts balance
  * items written; writes counts every coupon and balance item written. {@code resumedFromOffset} is the client offset
  * this invocation resumed at (null when it started the run); {@code durationMs} is the run's working time.
+ * {@code clientsVanished} counts enrolled clients a complete pass did not find in i-bonus' list, and {@code orphaned}
+ * their coupons, marked {@code orphaned} (never deleted). {@code complete} is true only when the pass saw the end of the
+ * list (an empty page).
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -29,9 +32,11 @@ public record SyncSummary(
         List<SyncError> errors,
         boolean complete,
         @Nullable Integer resumedFromOffset,
-        long durationMs) {
+        long durationMs,
+        int clientsVanished,
+        int orphaned) {
 
     static SyncSummary empty(String runId) {
-        return new SyncSummary(runId, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), false, null, 0);
+        return new SyncSummary(runId, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), false, null, 0, 0, 0);
     }
 }

@@ -24,6 +24,8 @@ final class SyncTally {
     final AtomicInteger removed;
     final AtomicInteger balancesUpdated;
     final AtomicInteger writes;
+    final AtomicInteger clientsVanished;
+    final AtomicInteger orphaned;
     private final AtomicInteger errorCount = new AtomicInteger();
     private final List<SyncError> errors;
     private final int maxErrors;
@@ -39,6 +41,8 @@ final class SyncTally {
         removed = new AtomicInteger(previous.removed());
         balancesUpdated = new AtomicInteger(previous.balancesUpdated());
         writes = new AtomicInteger(previous.writes());
+        clientsVanished = new AtomicInteger(previous.clientsVanished());
+        orphaned = new AtomicInteger(previous.orphaned());
         errors = new ArrayList<>(previous.errors());
         this.maxErrors = maxErrors;
         this.previousDurationMs = previous.durationMs();
@@ -66,6 +70,6 @@ final class SyncTally {
         }
         return new SyncSummary(runId, clientsScanned.get(), couponsSeen.get(), created.get(), updated.get(),
                 unchanged.get(), expired.get(), removed.get(), balancesUpdated.get(), writes.get(), kept, complete,
-                resumedFromOffset, previousDurationMs + invocationMs);
+                resumedFromOffset, previousDurationMs + invocationMs, clientsVanished.get(), orphaned.get());
     }
 }

@@ -55,6 +55,9 @@ class ClientDigestTest extends FakeIbonusTest {
         bed.close();
     }
 
+    /** A complete pass reads the client roster once, to find the clients i-bonus no longer lists. */
+    static final int ROSTER_READ = 1;
+
     @Test
     void aRunOverUnchangedDataReadsOneDigestBatchPerPageAndNoClientsItems() {
         SyncSummary first = bed.run();
@@ -67,7 +70,7 @@ class ClientDigestTest extends FakeIbonusTest {
 
         SyncSummary second = bed.run();
 
-        assertEquals(0, AwsCalls.count("Query") - queries, "no client's items read");
+        assertEquals(ROSTER_READ, AwsCalls.count("Query") - queries, "no client's items read");
         assertEquals(PAGES, AwsCalls.count("BatchGetItem") - batches);
         assertEquals(4, SyncTestBed.writeCalls() - writes, "bookkeeping only: idempotency claim and result, lease and its delete");
         assertEquals(0, second.writes());
@@ -94,7 +97,7 @@ class ClientDigestTest extends FakeIbonusTest {
 
         SyncSummary second = bed.run();
 
-        assertEquals(1, AwsCalls.count("Query") - queries, "client 3's items read, no other client's");
+        assertEquals(ROSTER_READ + 1, AwsCalls.count("Query") - queries, "client 3's items read, no other client's");
         assertEquals(1, second.writes(), second.toString());
         Map<String, AttributeValue> cake = bed.mirror().get("CLIENT#3|COUPON#31");
         switch (change) {
@@ -106,7 +109,7 @@ class ClientDigestTest extends FakeIbonusTest {
         queries = AwsCalls.count("Query");
         SyncSummary third = bed.run();
         assertEquals(0, third.writes());
-        assertEquals(0, AwsCalls.count("Query") - queries, "the new digest vouches for the change");
+        assertEquals(ROSTER_READ, AwsCalls.count("Query") - queries, "the new digest vouches for the change");
     }
 
     @Test
@@ -128,7 +131,7 @@ class ClientDigestTest extends FakeIbonusTest {
         ibonus.publish();
         int queries = AwsCalls.count("Query");
         SyncSummary recovered = bed.run();
-        assertEquals(1, AwsCalls.count("Query") - queries);
+        assertEquals(ROSTER_READ + 1, AwsCalls.count("Query") - queries);
         assertEquals(0, recovered.writes());
         assertNotNull(bed.digests().get("CLIENT#5").get(ClientDigests.DIGEST));
     }

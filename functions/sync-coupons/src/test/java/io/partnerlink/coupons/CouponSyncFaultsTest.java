@@ -192,16 +192,21 @@ class CouponSyncFaultsTest extends FakeIbonusTest {
     }
 
     @Test
-    void anUnreadableClientPageIsSkippedAndTheRunCompletes() {
+    void anUnreadableClientPageEndsTheRunIncompleteWithItsErrorAndMarksNoClientVanished() {
+        bed.run();
         sandbox.wireMock().stubFor(get(urlPathEqualTo("/ext/api/v1/clients/")).withQueryParam("offset", equalTo("2"))
                 .willReturn(okJson("{\"oops\":true}")));
 
         SyncSummary run = bed.run();
 
-        assertTrue(run.complete());
-        assertEquals(3, run.clientsScanned());
-        assertEquals(new SyncError(null, 200, "client list at offset 2, page skipped: ibonus list clients answered unreadable data: the answer is not a JSON array"),
+        // How many clients the page held is unknown, so no offset past it can be trusted: the run ends there.
+        assertFalse(run.complete());
+        assertEquals(2, run.clientsScanned());
+        assertEquals(new SyncError(null, 200, "client list at offset 2: ibonus list clients answered unreadable data: the answer is not a JSON array"),
                 run.errors().get(0));
+        assertEquals(0, run.orphaned(), "clients past the unreadable page are not taken for vanished");
+        assertTrue(bed.roster().values().stream().noneMatch(marked -> marked));
+        assertEquals(List.of(), bed.checkpoints(), "the next trigger starts over");
     }
 
     @Test

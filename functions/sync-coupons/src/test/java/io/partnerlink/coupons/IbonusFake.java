@@ -26,6 +26,8 @@ public final class IbonusFake {
     public final int pageSize;
     public final Map<Long, List<String>> coupons = new TreeMap<>();
     public final Map<Long, String> balances = new TreeMap<>();
+    /** The most clients the server puts on one page, whatever {@code limit} asks for (the seed names no maximum). */
+    public int serverCap = Integer.MAX_VALUE;
 
     public IbonusFake(PartnerSandbox sandbox, int pageSize) {
         this.sandbox = sandbox;
@@ -60,8 +62,9 @@ public final class IbonusFake {
     public void publish() {
         sandbox.reset();
         List<Long> ids = new ArrayList<>(coupons.keySet());
-        for (int offset = 0; offset <= ids.size(); offset += pageSize) {
-            String page = ids.subList(offset, Math.min(ids.size(), offset + pageSize)).stream()
+        // Every offset up to the end is served, as a server does: offset is an index, not a page number.
+        for (int offset = 0; offset <= ids.size(); offset++) {
+            String page = ids.subList(offset, Math.min(ids.size(), offset + Math.min(pageSize, serverCap))).stream()
                     .map(id -> "{\"id\":" + id + ",\"email\":\"c" + id + "@shop.example\",\"phone\":\"7912" + id + "\",\"token\":\"00ab" + id + "\"}")
                     .collect(Collectors.joining(",", "[", "]"));
             sandbox.wireMock().stubFor(get(urlPathEqualTo("/ext/api/v1/clients/"))

@@ -85,11 +85,11 @@ public final class SyncTestBed implements AutoCloseable {
         }
     }
 
-    /** Every coupon and balance item, by pk|sk (the run checkpoint and the clients' digest items left out). */
+    /** Every coupon and balance item, by pk|sk (the run's bookkeeping, SYNC#..., and the clients' digest items left out). */
     public Map<String, Map<String, AttributeValue>> mirror() {
         Map<String, Map<String, AttributeValue>> items = new TreeMap<>();
         for (Map<String, AttributeValue> item : aws.scan(couponsTable)) {
-            if (!item.get("pk").s().equals(RunCheckpoints.PARTITION) && !item.get("sk").s().equals(MirrorItems.DIGEST_SK)) {
+            if (!item.get("pk").s().startsWith("SYNC#") && !item.get("sk").s().equals(MirrorItems.DIGEST_SK)) {
                 items.put(item.get("pk").s() + "|" + item.get("sk").s(), item);
             }
         }
@@ -107,8 +107,26 @@ public final class SyncTestBed implements AutoCloseable {
         return items;
     }
 
+    /** The client roster: client id to whether it is marked vanished. */
+    public Map<Long, Boolean> roster() {
+        Map<Long, Boolean> roster = new TreeMap<>();
+        for (Map<String, AttributeValue> item : aws.scan(couponsTable)) {
+            if (item.get("pk").s().equals(ClientRoster.PARTITION)) {
+                roster.put(Long.parseLong(item.get("clientId").n()), item.containsKey(ClientRoster.ORPHANED_AT));
+            }
+        }
+        return roster;
+    }
+
+    /** The saved lists of clients seen by unfinished runs (none once every run has ended). */
+    public List<Map<String, AttributeValue>> listedChunks() {
+        return aws.scan(couponsTable).stream().filter(i -> i.get("pk").s().equals(RunCheckpoints.PARTITION)
+                && i.get("sk").s().startsWith(ListedClients.PREFIX)).toList();
+    }
+
     public List<Map<String, AttributeValue>> checkpoints() {
-        return aws.scan(couponsTable).stream().filter(i -> i.get("pk").s().equals(RunCheckpoints.PARTITION)).toList();
+        return aws.scan(couponsTable).stream().filter(i -> i.get("pk").s().equals(RunCheckpoints.PARTITION)
+                && !i.get("sk").s().startsWith(ListedClients.PREFIX)).toList();
     }
 
     public static int writeCalls() {

@@ -56,9 +56,10 @@ public class ArtStore {
         return listing("list domains", retried("list domains", deadline, t -> api.domains(t, q.client(), q.domain(), q.status(), limit, offset)));
     }
 
-    /** Every domain matching {@code q}, page by page. */
+    /** Every domain matching {@code q}, page by page ({@link ArtPage#collect}). */
     public List<StoreDomain> allDomains(DomainQuery q, int pageSize, Deadline deadline) {
-        return ArtPage.collect(pageSize, offset -> domains(q, pageSize, offset, deadline));
+        return ArtPage.collect("domains" + (q.status() == null ? "" : " (" + q.status() + ")"), pageSize, StoreDomain::id,
+                offset -> domains(q, pageSize, offset, deadline));
     }
 
     public Optional<StoreDomain> domain(String id, Deadline deadline) {
@@ -89,6 +90,11 @@ public class ArtStore {
         return listing("list contacts", retried("list contacts", deadline, t -> api.contacts(t, client, email, limit, offset)));
     }
 
+    /** Every contact matching the filters, page by page ({@link ArtPage#collect}). */
+    public List<StoreContact> allContacts(@Nullable String client, @Nullable String email, int pageSize, Deadline deadline) {
+        return ArtPage.collect("contacts", pageSize, StoreContact::id, offset -> contacts(client, email, pageSize, offset, deadline));
+    }
+
     public Optional<StoreContact> contact(String id, Deadline deadline) {
         return Optional.ofNullable(retried("view contact", deadline, t -> api.contact(t, id)));
     }
@@ -103,7 +109,7 @@ public class ArtStore {
     }
 
     public List<StoreOrder> allOrders(OrderQuery q, int pageSize, Deadline deadline) {
-        return ArtPage.collect(pageSize, offset -> orders(q, pageSize, offset, deadline));
+        return ArtPage.collect("orders", pageSize, StoreOrder::id, offset -> orders(q, pageSize, offset, deadline));
     }
 
     public Optional<StoreOrder> order(String id, Deadline deadline) {

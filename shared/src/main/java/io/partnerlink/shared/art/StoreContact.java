@@ -1,6 +1,5 @@
 package io.partnerlink.shared.art;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -12,11 +11,11 @@ import java.util.List;
 /** A contact kept in the .ART store for a client ({@code GET /store/contacts}); status verified or unverified. */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record StoreContact(@JsonProperty("_acl") @Nullable List<String> acl,
-                           String id,
+                           @Nullable String id,
                            @Nullable String client,
                            @Nullable String status,
-                           @Nullable @JsonFormat(pattern = ArtTimestamps.PATTERN) OffsetDateTime createdAt,
-                           @Nullable @JsonFormat(pattern = ArtTimestamps.PATTERN) OffsetDateTime updatedAt,
+                           @JsonProperty("created_at") @Nullable String createdAtText,
+                           @JsonProperty("updated_at") @Nullable String updatedAtText,
                            @Nullable String language, @Nullable String firstname, @Nullable String lastname,
                            @Nullable String organization, @Nullable String vat, @Nullable String phone,
                            @Nullable String email, @Nullable String ethereum, @Nullable Address address) {
@@ -41,5 +40,15 @@ public record StoreContact(@JsonProperty("_acl") @Nullable List<String> acl,
     @Override
     public String toString() {
         return "StoreContact[id=" + id + ", client=" + client + ", status=" + status + ", ***]";
+    }
+
+    /** {@code created_at} as a time, null when absent; {@link ArtTimestamps.ArtTimestampException} when unreadable. */
+    public @Nullable OffsetDateTime createdAt() {
+        return ArtTimestamps.parse("created_at", createdAtText);
+    }
+
+    /** {@code updated_at} as a time, null when absent; {@link ArtTimestamps.ArtTimestampException} when unreadable. */
+    public @Nullable OffsetDateTime updatedAt() {
+        return ArtTimestamps.parse("updated_at", updatedAtText);
     }
 }

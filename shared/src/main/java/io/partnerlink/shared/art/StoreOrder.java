@@ -1,6 +1,5 @@
 package io.partnerlink.shared.art;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
@@ -16,12 +15,12 @@ import java.util.List;
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record StoreOrder(@JsonProperty("_acl") @Nullable List<String> acl,
-                         String id,
+                         @Nullable String id,
                          @Nullable String client,
                          @Nullable String invoice,
                          @Nullable String status,
-                         @Nullable @JsonFormat(pattern = ArtTimestamps.PATTERN) OffsetDateTime createdAt,
-                         @Nullable @JsonFormat(pattern = ArtTimestamps.PATTERN) OffsetDateTime updatedAt,
+                         @JsonProperty("created_at") @Nullable String createdAtText,
+                         @JsonProperty("updated_at") @Nullable String updatedAtText,
                          @Nullable List<Line> items) {
 
     public StoreOrder {
@@ -41,5 +40,15 @@ public record StoreOrder(@JsonProperty("_acl") @Nullable List<String> acl,
     public record Line(@Nullable String serviceType, @Nullable String domain, @Nullable String promo,
                        @Nullable Integer quantity, @Nullable Integer period, @Nullable OrderContact contact,
                        @Nullable JsonNode artwork) {
+    }
+
+    /** {@code created_at} as a time, null when absent; {@link ArtTimestamps.ArtTimestampException} when unreadable. */
+    public @Nullable OffsetDateTime createdAt() {
+        return ArtTimestamps.parse("created_at", createdAtText);
+    }
+
+    /** {@code updated_at} as a time, null when absent; {@link ArtTimestamps.ArtTimestampException} when unreadable. */
+    public @Nullable OffsetDateTime updatedAt() {
+        return ArtTimestamps.parse("updated_at", updatedAtText);
     }
 }

@@ -53,7 +53,10 @@ public class IbonusClient {
         this.secretId = secretId;
     }
 
-    /** One page of clients; a page shorter than {@code query.limit()} is the last (no total is returned). */
+    /**
+     * One page of clients. No total is returned and the seed names no maximum for {@code limit}, so a page may be
+     * shorter than asked without being the last: callers advance by what arrived and stop at an empty page.
+     */
     public List<LoyaltyClient> clients(ClientQuery query, Deadline deadline) {
         String operation = "list clients";
         String body = call(operation, deadline,

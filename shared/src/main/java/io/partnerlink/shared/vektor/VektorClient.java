@@ -2,6 +2,7 @@ package io.partnerlink.shared.vektor;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.serde.ObjectMapper;
 import io.partnerlink.shared.partner.Deadline;
 import io.partnerlink.shared.partner.PartnerCalls;
 import io.partnerlink.shared.partner.PartnerRejectedException;
@@ -30,11 +31,13 @@ public class VektorClient {
     private final VektorApi api;
     private final VektorTokens tokens;
     private final RetryPolicy retry;
+    private final ObjectMapper json;
 
-    public VektorClient(VektorApi api, VektorTokens tokens, RetryPolicy retry) {
+    public VektorClient(VektorApi api, VektorTokens tokens, RetryPolicy retry, ObjectMapper json) {
         this.api = api;
         this.tokens = tokens;
         this.retry = retry;
+        this.json = json;
     }
 
     /** {@code GET /api/certificates}: the whole catalogue (the API has no paging or filters). */
@@ -58,13 +61,15 @@ public class VektorClient {
                     () -> authorized("order", bearer -> api.createOrder(bearer, order), VektorClient::orderRejected));
             // The success body is undocumented (docs/partners/vektor.md Q2); at debug level: it may hold codes.
             LOG.info("vektor accepted order {} with HTTP {}", order.orderId(), response.code());
-            LOG.debug("vektor order {} answer: {}", order.orderId(), truncate(response.getBody().orElse("")));
-            return new VektorOrderPlacement(order.orderId(), false);
+            String body = response.getBody().orElse("");
+            LOG.debug("vektor order {} answer: {}", order.orderId(), truncate(body));
+            return new VektorOrderPlacement(order.orderId(), false, VektorAnswer.of(response.code(), body, json));
         } catch (VektorRejectedException e) {
             if (e.orderExists()) {
                 LOG.warn("vektor says order {} already exists (HTTP {}); treating it as placed by an earlier attempt",
                         order.orderId(), e.status());
-                return new VektorOrderPlacement(order.orderId(), true);
+                // The refusal's body is read into its message; that message is what is kept of it.
+                return new VektorOrderPlacement(order.orderId(), true, VektorAnswer.of(e.status(), e.partnerMessage(), json));
             }
             throw e;
         }

@@ -12,10 +12,8 @@ import io.partnerlink.testsupport.TestLambdaContext;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -50,7 +48,7 @@ class GiftOrderCrashConsistencyTest {
                     .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/json")
                             .withBody("{\"message\":\"Order already exists\"}")));
             String key = "crash-1";
-            String orderId = UUID.nameUUIDFromBytes(("issue-gift-order#" + ApiEvents.ownedByTestCaller(key)).getBytes(StandardCharsets.UTF_8)).toString();
+            String orderId = f.orderIdFor(key, order(HOFF, 2));
             store.dropCalls("DynamoDB_20120810.PutItem", "\"COMPLETED\"");
 
             f.placeOrder(key, order(HOFF, 2), new TestLambdaContext(FUNCTION, LAMBDA_TIME)); // its answer never reaches anyone

@@ -5,10 +5,8 @@ import io.partnerlink.testsupport.ApiEvents;
 import io.partnerlink.testsupport.DuplicateStorm;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -48,7 +46,7 @@ class GiftOrderDuplicateStormTest {
             Map<String, Long> perOrderId = orderIds.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
             assertEquals(KEYS, orderIds.size(), "one partner order per key: " + perOrderId);
             for (int key = 0; key < KEYS; key++) {
-                String expected = UUID.nameUUIDFromBytes(("issue-gift-order#" + ApiEvents.ownedByTestCaller("storm-" + key)).getBytes(StandardCharsets.UTF_8)).toString();
+                String expected = f.orderIdFor("storm-" + key, order(HOFF, 1 + key % 7));
                 assertEquals(1L, perOrderId.get(expected), "orders for key " + key);
             }
             assertEquals(KEYS, f.records().size());

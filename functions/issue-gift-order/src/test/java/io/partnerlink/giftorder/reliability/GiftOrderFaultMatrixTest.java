@@ -13,7 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -94,7 +93,7 @@ class GiftOrderFaultMatrixTest {
             f.stubToken(token, 3600);
             f.stub(call.request().willReturn(fault.answer(call.success(token), READ_TIMEOUT.multipliedBy(3))));
             String key = "fault-" + call + "-" + fault;
-            String orderId = UUID.nameUUIDFromBytes(("issue-gift-order#" + ApiEvents.ownedByTestCaller(key)).getBytes(StandardCharsets.UTF_8)).toString();
+            String orderId = f.orderIdFor(key, order(HOFF, 2));
 
             HttpAnswer first = f.placeOrder(key, order(HOFF, 2));
 
