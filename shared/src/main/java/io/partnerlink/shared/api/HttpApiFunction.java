@@ -22,7 +22,8 @@ import java.util.UUID;
 /**
  * The handler of an API Gateway HTTP API (payload 2.0) function: decodes the event, hands it to the module's
  * {@link HttpRoutes}, and answers every failure as {@code application/problem+json} with the request id in the
- * body ({@code instance}) and in {@code X-Request-Id}.
+ * body ({@code instance}) and in {@code X-Request-Id}: an {@link Error} too (a class that fails to link in one code
+ * path must not turn into API Gateway's bare 500), except a {@link VirtualMachineError}.
  */
 public abstract class HttpApiFunction extends JsonStreamFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -48,7 +49,11 @@ public abstract class HttpApiFunction extends JsonStreamFunction<APIGatewayV2HTT
             requestId = request.requestId();
             MDC.put(MDC_REQUEST_ID, requestId);
             response = routes.handle(request);
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception | Error e) {
+            // Any failure is answered; only the JVM's own (out of memory, stack overflow) ends the invocation.
+            if (e instanceof VirtualMachineError fatal) {
+                throw fatal;
+            }
             ProblemException problem = e instanceof IOException
                     ? new ProblemException(ProblemType.VALIDATION_FAILED, "The event is not an API Gateway HTTP API event.")
                     : Problems.from(e);
@@ -68,6 +73,8 @@ public abstract class HttpApiFunction extends JsonStreamFunction<APIGatewayV2HTT
         if (event.getHeaders() != null) {
             event.getHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
         }
+        Map<String, String> path = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
+        Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
         byte[] body = new byte[0];
         if (event.getBody() != null) {
             try {
@@ -81,11 +88,7 @@ public abstract class HttpApiFunction extends JsonStreamFunction<APIGatewayV2HTT
         String requestId = event.getRequestContext() != null && event.getRequestContext().getRequestId() != null
                 ? event.getRequestContext().getRequestId()
                 : lambda != null ? lambda.getAwsRequestId() : UUID.randomUUID().toString();
-        return new ApiRequest(event.getRouteKey(),
-                event.getPathParameters() == null ? Map.of() : event.getPathParameters(),
-                headers,
-                event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters(),
-                body, requestId, lambda);
+        return new ApiRequest(event.getRouteKey(), path, headers, query, body, requestId, lambda);
     }
 
     private static APIGatewayV2HTTPResponse toEvent(ApiResponse response) {
