@@ -75,6 +75,7 @@ public abstract class HttpApiFunction extends JsonStreamFunction<APIGatewayV2HTT
         }
         Map<String, String> path = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
         Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
+        RequestText.check(path, query);
         byte[] body = new byte[0];
         if (event.getBody() != null) {
             try {
