@@ -66,7 +66,9 @@ public final class ReferenceCheck {
                 }
             }
             System.out.println("Reference check of " + jarPath.getFileName() + ": " + reached.size() + " classes reached of "
-                    + classes.size() + "; " + used.size() + " allow-list entries used");
+                    + classes.size() + "; " + used.size() + " of " + allowed.size() + " allow-list entries used");
+            allowed.stream().filter(a -> !used.contains(a)).forEach(a -> System.out.println("  not needed by this jar: "
+                    + a.referenced().replace('/', '.') + (a.referrer() == null ? "" : " from " + a.referrer().replace('/', '.'))));
             if (!missing.isEmpty()) {
                 System.out.println("Unresolved class references (neither in the jar, the JDK nor the Lambda runtime):");
                 missing.forEach((ref, from) -> System.out.println("  " + ref.replace('/', '.') + " <- referred to by "

@@ -93,6 +93,18 @@ class RenewalHostileInputTest {
         assertEquals("idempotency-key-required", joined.problemType(), joined.body());
     }
 
+    /** Issue 14: a header or query name over Jackson's 50,000-character limit is a 400, as in the other functions. */
+    @Example
+    void overLongHeaderAndQueryNamesAreRefused() {
+        String longName = "x".repeat(50_001);
+        HttpAnswer header = refusedWithoutEffect(event(NAME, "long-" + KEYS.incrementAndGet(), "application/json")
+                .header(longName, "1").rawBody(VALID));
+        assertEquals("validation-failed", header.problemType(), header.body());
+        HttpAnswer query = refusedWithoutEffect(event(NAME, "long-" + KEYS.incrementAndGet(), "application/json")
+                .query(longName, "1").rawBody(VALID));
+        assertEquals("validation-failed", query.problemType(), query.body());
+    }
+
     @Property(tries = 1000)
     void hostileBodiesAreRefusedWithAProblemAndReachNothing(@ForAll("bodies") HostileJson.Body body) {
         Statistics.collect(body.category());
