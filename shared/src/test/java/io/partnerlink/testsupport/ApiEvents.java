@@ -19,6 +19,7 @@ public final class ApiEvents {
     private String routeKey;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final Map<String, String> pathParameters = new LinkedHashMap<>();
+    private final Map<String, String> query = new LinkedHashMap<>();
     private String body;
     private boolean base64;
 
@@ -45,6 +46,12 @@ public final class ApiEvents {
 
     public ApiEvents pathParameter(String name, String value) {
         pathParameters.put(name, value);
+        return this;
+    }
+
+    /** A query parameter, as API Gateway hands it over in {@code queryStringParameters}. */
+    public ApiEvents query(String name, String value) {
+        query.put(name, value);
         return this;
     }
 
@@ -116,6 +123,9 @@ public final class ApiEvents {
                 .append(",\"headers\":").append(Json.object(headers));
         if (!pathParameters.isEmpty()) {
             json.append(",\"pathParameters\":").append(Json.object(pathParameters));
+        }
+        if (!query.isEmpty()) {
+            json.append(",\"queryStringParameters\":").append(Json.object(query));
         }
         json.append(",\"requestContext\":{\"accountId\":\"000000000000\",\"apiId\":\"local\",\"domainName\":\"localhost\",")
                 .append("\"http\":{\"method\":").append(Json.quote(method)).append(",\"path\":").append(Json.quote(path))

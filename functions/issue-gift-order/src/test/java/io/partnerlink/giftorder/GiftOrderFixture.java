@@ -3,9 +3,11 @@ package io.partnerlink.giftorder;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.micronaut.context.ApplicationContext;
 import io.partnerlink.shared.api.ApiRequest;
 import io.partnerlink.shared.api.JsonBodies;
+import io.partnerlink.testsupport.ShippedJar;
 import io.partnerlink.testsupport.ApiEvents;
 import io.partnerlink.testsupport.FunctionInvoker;
 import io.partnerlink.testsupport.HttpAnswer;
@@ -61,7 +63,8 @@ public final class GiftOrderFixture implements AutoCloseable {
     public final String table = "gift-orders-" + UUID.randomUUID();
     public final String secretId = "vektor/" + UUID.randomUUID();
     public final ApplicationContext context;
-    public final GiftOrderHandler handler;
+    /** The handler from target/classes, or from the shipped jar when {@link ShippedJar#selected()}. */
+    public final RequestStreamHandler handler;
     public final TestClock clock;
 
     public GiftOrderFixture() {
@@ -93,7 +96,7 @@ public final class GiftOrderFixture implements AutoCloseable {
                 "micronaut.http.services.vektor.read-timeout", "2s"));
         properties.putAll(extra);
         context = ApplicationContext.builder().environments("test").properties(properties).start();
-        handler = new GiftOrderHandler(context);
+        handler = ShippedJar.selected() ? ShippedJar.handler(GiftOrderHandler.class, properties) : new GiftOrderHandler(context);
         clock = context.getBean(TestClock.class);
     }
 
@@ -189,7 +192,7 @@ public final class GiftOrderFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        handler.close();
+        ShippedJar.close(handler, context);
         vektor.close();
     }
 }

@@ -20,7 +20,12 @@ public record OrderTokenRequest(
         @NotBlank
         @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._~-]{0,63}", message = "must be 1 to 64 letters, digits, '.', '_', '~' or '-', starting with a letter or digit")
         String customerId,
-        @NotBlank String token) {
+        // Look-alike policy (README): Vitec's example token has spaces, so spaces may be inside, but a token of
+        // only white space (U+3000, U+00A0 pass @NotBlank) or with control or invisible format characters is refused.
+        @NotBlank
+        @Pattern(regexp = "(?=.*[^\\p{IsWhite_Space}])[^\\p{Cc}\\p{Cf}]+", flags = Pattern.Flag.DOTALL,
+                message = "must hold visible characters and no control or invisible characters")
+        String token) {
 
     /** Tokens are bounded in bytes, as sent, not in characters. */
     public static final int MAX_TOKEN_BYTES = 4096;

@@ -1,7 +1,9 @@
 package io.partnerlink.ordertoken;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.micronaut.context.ApplicationContext;
+import io.partnerlink.testsupport.ShippedJar;
 import io.partnerlink.testsupport.ApiEvents;
 import io.partnerlink.testsupport.FunctionInvoker;
 import io.partnerlink.testsupport.HttpAnswer;
@@ -40,7 +42,8 @@ public final class OrderTokenFixture implements AutoCloseable {
     public final String vitecSecretId = "vitec/" + UUID.randomUUID();
     public final String webhookSecretId = "webhook/" + UUID.randomUUID();
     public final ApplicationContext context;
-    public final OrderTokenHandler handler;
+    /** The handler from target/classes, or from the shipped jar when {@link ShippedJar#selected()}. */
+    public final RequestStreamHandler handler;
 
     /** Signature check on, Vitec stubbed by each test. */
     public OrderTokenFixture() {
@@ -64,7 +67,7 @@ public final class OrderTokenFixture implements AutoCloseable {
                 "partner.retry.max-delay", "20ms"));
         properties.putAll(extra);
         context = ApplicationContext.builder().environments("test").properties(properties).start();
-        handler = new OrderTokenHandler(context);
+        handler = ShippedJar.selected() ? ShippedJar.handler(OrderTokenHandler.class, properties) : new OrderTokenHandler(context);
     }
 
     public static String body(String customerId, String token) {
@@ -123,7 +126,7 @@ public final class OrderTokenFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        handler.close();
+        ShippedJar.close(handler, context);
         vitec.close();
     }
 }

@@ -162,11 +162,14 @@ public class DomainRenewal {
                 created.map(StoreOrder::status).orElse(null), registrant.source());
     }
 
-    /** The order was placed: failing to read it back must not make the run think otherwise. */
+    /**
+     * The order was placed: failing to read it back, however (an outage, an answer that does not decode), must not
+     * make the run think otherwise, nor release the key so that a retry orders again.
+     */
     private Optional<StoreOrder> readBack(String orderId, Deadline deadline) {
         try {
             return store.order(orderId, deadline);
-        } catch (PartnerException e) {
+        } catch (RuntimeException e) {
             LOG.warn("Order {} was placed but could not be read back for its invoice: {}", orderId, e.getMessage());
             return Optional.empty();
         }

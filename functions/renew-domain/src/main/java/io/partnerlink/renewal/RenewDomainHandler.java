@@ -34,17 +34,23 @@ public class RenewDomainHandler extends JsonStreamFunction<Object, Object> {
     @Override
     protected Object handle(byte[] event, Context lambda) throws IOException {
         JsonNode tree = event.length == 0 ? null : parse(event);
+        if (tree == null && event.length > 0) {
+            // Not readable as JSON (e.g. a header name over Jackson's 50,000-character limit): only API Gateway sends
+            // such events, so the HTTP side answers it, 400 problem JSON, as the other HTTP functions do.
+            return http.answer(event, lambda);
+        }
         if (isHttp(tree)) {
             return http.answer(event, lambda);
         }
         return run.run(dryRun(tree), lambda);
     }
 
+    /** The event as a tree; null when it is not JSON. */
     private JsonNode parse(byte[] event) {
         try {
             return decode(event, Argument.of(JsonNode.class));
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("The event is not JSON");
+            return null;
         }
     }
 

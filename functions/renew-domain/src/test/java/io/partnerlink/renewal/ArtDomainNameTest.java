@@ -21,7 +21,11 @@ class ArtDomainNameTest {
     @Test
     void refusesAnythingElse() {
         for (String bad : new String[]{null, "", " ", "art", ".art", "example", "example.com", "example.art.com",
-                "sub.example.art", "-a.art", "a-.art", "ab--c.art", "a b.art", "a/b.art", "x".repeat(64) + ".art", "%ZZ.art"}) {
+                "sub.example.art", "-a.art", "a-.art", "ab--c.art", "a b.art", "a/b.art", "x".repeat(64) + ".art", "%ZZ.art",
+                // issue 14: look-alikes refused, not mapped (IDNA 2008 / UTS-46 strict; README)
+                "gallery-one.art\u0000", "gallery-one.art%00", "\u2215etc.art", "gallery-one\uFF0Eart", "gallery-one\u3002art",
+                "gallery\u200B-one.art", "gallery\u00AD-one.art", "gallery-one%252Eart", "\uFF47allery.art", "fa\u00DF.art",
+                "\u041F\u0440\u0438\u043C\u0435\u0440.art", "xn--etc-sc2a.art", "%E2%88%95etc.art"}) {
             assertThrows(ProblemException.class, () -> ArtDomainName.parse(bad), String.valueOf(bad));
         }
     }

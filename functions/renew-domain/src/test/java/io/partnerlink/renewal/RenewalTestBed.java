@@ -1,7 +1,9 @@
 package io.partnerlink.renewal;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.micronaut.context.ApplicationContext;
+import io.partnerlink.testsupport.ShippedJar;
 import io.micronaut.json.tree.JsonNode;
 import io.partnerlink.shared.art.ArtTimestamps;
 import io.partnerlink.testsupport.ApiEvents;
@@ -62,7 +64,9 @@ public final class RenewalTestBed implements AutoCloseable {
     public final PartnerSandbox art;
     public final Map<String, Object> properties = new HashMap<>();
     public final List<ApplicationContext> contexts = new ArrayList<>();
-    public final RenewDomainHandler handler;
+    private final List<RequestStreamHandler> handlers = new ArrayList<>();
+    /** The handler from target/classes, or from the shipped jar when {@link ShippedJar#selected()}. */
+    public final RequestStreamHandler handler;
 
     public RenewalTestBed(Map<String, Object> extra) {
         this(PartnerSandbox.start(), extra);
@@ -79,10 +83,13 @@ public final class RenewalTestBed implements AutoCloseable {
         handler = newHandler();
     }
 
-    public RenewDomainHandler newHandler() {
+    public RequestStreamHandler newHandler() {
         ApplicationContext context = ApplicationContext.builder().environments("test").properties(properties).start();
         contexts.add(context);
-        return new RenewDomainHandler(context);
+        RequestStreamHandler handler = ShippedJar.selected() ? ShippedJar.handler(RenewDomainHandler.class, properties)
+                : new RenewDomainHandler(context);
+        handlers.add(handler);
+        return handler;
     }
 
     public ApplicationContext context() {
@@ -97,7 +104,7 @@ public final class RenewalTestBed implements AutoCloseable {
         return run(handler, event);
     }
 
-    public static JsonNode run(RenewDomainHandler handler, String event) {
+    public static JsonNode run(RequestStreamHandler handler, String event) {
         return HttpAnswer.tree(FunctionInvoker.invoke(handler, event, new TestLambdaContext("renew-domain", Duration.ofMinutes(5))));
     }
 
@@ -225,7 +232,9 @@ public final class RenewalTestBed implements AutoCloseable {
 
     @Override
     public void close() {
-        contexts.forEach(ApplicationContext::close);
+        for (int i = 0; i < contexts.size(); i++) {
+            ShippedJar.close(handlers.get(i), contexts.get(i));
+        }
         art.close();
     }
 }

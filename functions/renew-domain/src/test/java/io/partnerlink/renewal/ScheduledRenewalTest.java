@@ -1,5 +1,6 @@
 package io.partnerlink.renewal;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.micronaut.json.tree.JsonNode;
 import io.partnerlink.shared.idempotency.Idempotency;
 import io.partnerlink.shared.idempotency.IdempotencyKeys;
@@ -122,7 +123,7 @@ class ScheduledRenewalTest {
         // Slow order creation widens the overlap; the outcome must not depend on it.
         bed.stub(post(urlEqualTo(API + "/store/orders")).withRequestBody(matchingJsonPath("$.items[0].domain", equalTo("gallery.art")))
                 .willReturn(okJson("{\"id\":\"o-gallery\"}").withFixedDelay(400)));
-        RenewDomainHandler other = bed.newHandler();
+        RequestStreamHandler other = bed.newHandler();
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {

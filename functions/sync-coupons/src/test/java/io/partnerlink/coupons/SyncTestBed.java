@@ -1,7 +1,9 @@
 package io.partnerlink.coupons;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.micronaut.context.ApplicationContext;
+import io.partnerlink.testsupport.ShippedJar;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
 import io.partnerlink.testsupport.AwsCalls;
@@ -42,7 +44,8 @@ public final class SyncTestBed implements AutoCloseable {
     public final String idempotencyTable = "idem-" + UUID.randomUUID();
     public final String secretId = "ibonus/" + UUID.randomUUID();
     public final ApplicationContext context;
-    public final CouponSyncHandler handler;
+    /** The handler from target/classes, or from the shipped jar when {@link ShippedJar#selected()}. */
+    public final RequestStreamHandler handler;
     public final TestClock clock;
     private final ObjectMapper json;
 
@@ -60,7 +63,7 @@ public final class SyncTestBed implements AutoCloseable {
                 "coupons.sync.safety-margin", "5s"));
         properties.putAll(extra);
         context = ApplicationContext.builder().environments("test").properties(properties).start();
-        handler = new CouponSyncHandler(context);
+        handler = ShippedJar.selected() ? ShippedJar.handler(CouponSyncHandler.class, properties) : new CouponSyncHandler(context);
         clock = context.getBean(TestClock.class);
         json = context.getBean(ObjectMapper.class);
     }
@@ -158,6 +161,6 @@ public final class SyncTestBed implements AutoCloseable {
 
     @Override
     public void close() {
-        handler.close();
+        ShippedJar.close(handler, context);
     }
 }

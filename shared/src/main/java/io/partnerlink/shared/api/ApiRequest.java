@@ -24,8 +24,14 @@ public record ApiRequest(String routeKey, Map<String, String> pathParameters, Ma
         return caller.owns(key);
     }
 
+    /**
+     * A header's value; a 400 when it holds a control or invisible character (RequestText). The Idempotency-Key is
+     * left to its own, stricter rule (printable ASCII, no comma), which answers {@code idempotency-key-required}.
+     */
     public String header(String name) {
-        return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        String value = headers.get(lower);
+        return lower.equals("idempotency-key") ? value : RequestText.header(lower, value);
     }
 
     public String pathParameter(String name) {

@@ -22,8 +22,10 @@ import java.util.UUID;
 /**
  * The handler of an API Gateway HTTP API (payload 2.0) function: decodes the event, hands it to the module's
  * {@link HttpRoutes}, and answers every failure as {@code application/problem+json} with the request id in the
- * body ({@code instance}) and in {@code X-Request-Id}. A route's {@link RouteAccess} is checked first: a request
- * without the caller API Gateway's authorizer vouched for is answered 401, a JWT without the route's scope 403.
+ * body ({@code instance}) and in {@code X-Request-Id}: an {@link Error} too (a class that fails to link in one code
+ * path must not turn into API Gateway's bare 500), except a {@link VirtualMachineError}. A route's {@link RouteAccess}
+ * is checked first: a request without the caller API Gateway's authorizer vouched for is answered 401, a JWT without
+ * the route's scope 403.
  */
 public abstract class HttpApiFunction extends JsonStreamFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -51,7 +53,11 @@ public abstract class HttpApiFunction extends JsonStreamFunction<APIGatewayV2HTT
             // Before anything else runs: no partner call and no record for a request without its caller.
             routes.access(request.routeKey()).check(request.caller());
             response = routes.handle(request);
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception | Error e) {
+            // Any failure is answered; only the JVM's own (out of memory, stack overflow) ends the invocation.
+            if (e instanceof VirtualMachineError fatal) {
+                throw fatal;
+            }
             ProblemException problem = e instanceof IOException
                     ? new ProblemException(ProblemType.VALIDATION_FAILED, "The event is not an API Gateway HTTP API event.")
                     : Problems.from(e);
@@ -71,6 +77,9 @@ public abstract class HttpApiFunction extends JsonStreamFunction<APIGatewayV2HTT
         if (event.getHeaders() != null) {
             event.getHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
         }
+        Map<String, String> path = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
+        Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
+        RequestText.check(path, query);
         byte[] body = new byte[0];
         if (event.getBody() != null) {
             try {
@@ -84,11 +93,7 @@ public abstract class HttpApiFunction extends JsonStreamFunction<APIGatewayV2HTT
         String requestId = event.getRequestContext() != null && event.getRequestContext().getRequestId() != null
                 ? event.getRequestContext().getRequestId()
                 : lambda != null ? lambda.getAwsRequestId() : UUID.randomUUID().toString();
-        return new ApiRequest(event.getRouteKey(),
-                event.getPathParameters() == null ? Map.of() : event.getPathParameters(),
-                headers,
-                event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters(),
-                body, requestId, lambda, Caller.of(event).orElse(null));
+        return new ApiRequest(event.getRouteKey(), path, headers, query, body, requestId, lambda, Caller.of(event).orElse(null));
     }
 
     private static APIGatewayV2HTTPResponse toEvent(ApiResponse response) {

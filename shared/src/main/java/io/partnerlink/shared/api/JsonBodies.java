@@ -1,10 +1,5 @@
 package io.partnerlink.shared.api;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.tree.JsonNode;
@@ -27,7 +22,8 @@ import java.util.Map;
 
 /**
  * Request bodies in, JSON answers out. A body is accepted only when it is {@code application/json}, within the
- * size bound ({@code api.max-body-bytes}, default 64 KiB), strict UTF-8, one JSON value with no key twice, parseable into the request record with
+ * size bound ({@code api.max-body-bytes}, default 64 KiB), strict UTF-8, one JSON value with no key twice and every number
+ * read exactly ({@link ExactJson}: no binary floating point), parseable into the request record with
  * no unknown field (annotate request records {@code @JsonIgnoreProperties(ignoreUnknown = false)}), and valid under
  * its Jakarta constraints; anything else is a 400 naming the field.
  */
@@ -35,7 +31,6 @@ import java.util.Map;
 public class JsonBodies {
 
     public static final String JSON = "application/json";
-    private static final JsonFactory STRICT = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private final ObjectMapper json;
     private final Validator validator;
@@ -62,15 +57,11 @@ public class JsonBodies {
         if (text.isBlank()) {
             throw invalid("body", "is required");
         }
-        String syntax = strictSyntaxError(text);
-        if (syntax != null) {
-            throw invalid("body", syntax);
-        }
         JsonNode tree;
         try {
-            tree = json.readValue(text, JsonNode.class);
-        } catch (IOException | RuntimeException e) {
-            throw invalid("body", "is not valid JSON");
+            tree = ExactJson.parse(text);
+        } catch (ExactJson.Refused e) {
+            throw invalid("body", e.getMessage());
         }
         List<FieldError> shapeErrors = JsonShape.check(tree, Argument.of(type));
         if (!shapeErrors.isEmpty()) {
@@ -89,22 +80,13 @@ public class JsonBodies {
         return value;
     }
 
-    /**
-     * What the tree parser would let through: a key twice in one object (it keeps the last, another reader of the
-     * same bytes may keep the first) and anything after the one JSON value. Null when the text is strict JSON.
-     */
+    /** Why the text is not strict JSON (a key twice, trailing content, a number out of range); null when it is. */
     static String strictSyntaxError(String text) {
-        try (JsonParser parser = STRICT.createParser(text)) {
-            JsonToken first = parser.nextToken();
-            if (first == JsonToken.START_OBJECT || first == JsonToken.START_ARRAY) {
-                parser.skipChildren();
-            }
-            return parser.nextToken() == null ? null : "is not valid JSON";
-        } catch (StreamReadException e) {
-            return e.getMessage() != null && e.getMessage().startsWith("Duplicate field")
-                    ? "has the same key twice in one object" : "is not valid JSON";
-        } catch (IOException | RuntimeException e) {
-            return "is not valid JSON";
+        try {
+            ExactJson.parse(text);
+            return null;
+        } catch (ExactJson.Refused e) {
+            return e.getMessage();
         }
     }
 

@@ -30,7 +30,7 @@ public final class Problems {
             return problem;
         }
         if (failure instanceof IdempotencyKeyMissingException) {
-            return new ProblemException(ProblemType.IDEMPOTENCY_KEY_REQUIRED, "Send an Idempotency-Key header of 1 to 255 printable ASCII characters.");
+            return new ProblemException(ProblemType.IDEMPOTENCY_KEY_REQUIRED, "Send one Idempotency-Key header of 1 to 255 printable ASCII characters, without a comma.");
         }
         if (failure instanceof IdempotencyKeyReusedException) {
             return new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was already used with a different request body.");

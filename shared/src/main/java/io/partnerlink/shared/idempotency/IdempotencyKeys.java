@@ -34,14 +34,15 @@ public final class IdempotencyKeys {
         return sha256(key).substring(0, 16);
     }
 
-    /** Whether a caller-supplied key is 1 to 255 printable ASCII characters. */
+    /** Whether a caller-supplied key is 1 to 255 printable ASCII characters, none of them a comma. */
     public static boolean isValidClientKey(String key) {
         if (key == null || key.isEmpty() || key.length() > 255) {
             return false;
         }
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
-            if (c < 0x20 || c > 0x7e) {
+            // A comma too: API Gateway joins two Idempotency-Key headers into "a,b", and one key must mean one key.
+            if (c < 0x20 || c > 0x7e || c == ',') {
                 return false;
             }
         }

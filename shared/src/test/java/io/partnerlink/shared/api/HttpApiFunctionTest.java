@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -133,6 +134,18 @@ class HttpApiFunctionTest {
             assertFalse(answer.body().contains("Exception"), answer.body());
             assertFalse(logs.linesContaining("internal detail").isEmpty(), "the stack trace goes to the log only");
         }
+    }
+
+    /** Issue 14: an Error is answered as problem JSON with the request id; only a VirtualMachineError ends the invocation. */
+    @Test
+    void anErrorIsAnswered500AndOnlyAVirtualMachineErrorEndsTheInvocation() {
+        try (LogCapture logs = LogCapture.attach()) {
+            HttpAnswer answer = send(ApiEvents.request("POST", "/link-error").json("{}"));
+            assertProblem(answer, 500, "internal-error", null);
+            assertFalse(answer.body().contains("netty"), answer.body());
+            assertFalse(logs.linesContaining("ByteBufInputStream").isEmpty(), "the error goes to the log only");
+        }
+        assertThrows(OutOfMemoryError.class, () -> send(ApiEvents.request("POST", "/out-of-memory").json("{}")));
     }
 
     @Test

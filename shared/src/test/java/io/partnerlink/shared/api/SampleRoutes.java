@@ -55,6 +55,9 @@ class SampleRoutes implements HttpRoutes {
                 });
             }
             case "POST /boom" -> throw new IllegalStateException("internal detail in io.partnerlink.Secret");
+            // A class that fails to link in one code path (issue 14's NoClassDefFoundError), and the JVM's own failure.
+            case "POST /link-error" -> throw new NoClassDefFoundError("io/netty/buffer/ByteBufInputStream");
+            case "POST /out-of-memory" -> throw new OutOfMemoryError("simulated");
             default -> throw new ProblemException(ProblemType.NOT_FOUND, "No route " + request.routeKey());
         };
     }

@@ -81,6 +81,21 @@ class OrderTokenHostileInputTest {
         assertEquals(calls + 1, f.vitecCalls());
     }
 
+    /** Issue 14: a token of only Unicode white space, or with an invisible or control character, is refused. */
+    @Example
+    void whiteSpaceOnlyAndInvisibleTokensAreRefused() {
+        for (String token : List.of("\u3000\u3000", "\u00A0", "\u3000\u00A0\u2007\u202F", "tok\u200Ben", "tok\u0000en", "\u2028")) {
+            String body = "{\"customerId\":\"M100\",\"token\":\"" + token + "\"}";
+            long now = f.now();
+            ApiEvents event = ApiEvents.request("POST", OrderTokenFixture.ROUTE_PATH).header("Content-Type", "application/json")
+                    .header("X-Timestamp", Long.toString(now))
+                    .header("X-Signature", "sha256=" + hmac(OrderTokenFixture.SIGNING_SECRET, Long.toString(now), body.getBytes(StandardCharsets.UTF_8)))
+                    .rawBody(body);
+            HttpAnswer answer = refusedWithoutEffect(event, 400);
+            assertEquals("validation-failed", answer.problemType(), token.codePoints().mapToObj(Integer::toHexString).toList() + " -> " + answer.body());
+        }
+    }
+
     @Property(tries = 1000)
     void hostileBodiesAreRefusedWithAProblemAndReachNothing(@ForAll("bodies") HostileJson.Body body) {
         Statistics.collect(body.category());
